@@ -1,0 +1,122 @@
+#include "analysis/analyser.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <stdexcept>
+
+#include "analysis/normalise.h"
+
+namespace verbatim {
+
+namespace {
+
+// Characters that join the parts of a compound when written between two words with
+// no space: hyphen-minus, hyphen, non-breaking hyphen.
+bool is_joining_hyphen(std::string_view gap) {
+    return gap == "-" || gap == "\xE2\x80\x90" || gap == "\xE2\x80\x91";
+}
+
+struct UTextCloser {
+    void operator()(UText* t) const { utext_close(t); }
+};
+
+}  // namespace
+
+std::string stemmer_name(const std::string& lang) {
+    static const std::pair<const char*, const char*> kStemmers[] = {
+        {"en", "english"}, {"fr", "french"}, {"es", "spanish"},
+        {"ru", "russian"}, {"ar", "arabic"},
+    };
+    for (const auto& [code, name] : kStemmers)
+        if (lang == code) return name;
+    return "none";
+}
+
+Analyser::Analyser(const std::string& lang) : lang_(lang) {
+    std::string name = stemmer_name(lang);
+    if (name != "none") stemmer_ = Xapian::Stem(name);
+    UErrorCode status = U_ZERO_ERROR;
+    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !words_)
+        throw std::runtime_error(std::string("ICU word break iterator unavailable: ") +
+                                 u_errorName(status));
+}
+
+Analyser::~Analyser() = default;
+Analyser::Analyser(Analyser&&) noexcept = default;
+Analyser& Analyser::operator=(Analyser&&) noexcept = default;
+
+std::string Analyser::stem(const std::string& term) const { return stemmer_(term); }
+
+std::vector<Token> Analyser::tokenize(std::string_view text) const {
+    std::vector<Token> tokens;
+    if (text.empty()) return tokens;
+    UErrorCode status = U_ZERO_ERROR;
+    // UTF-8 UText: the iterator's indices are byte offsets into `text`.
+    std::unique_ptr<UText, UTextCloser> utext(
+        utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+    if (U_FAILURE(status)) return tokens;
+    words_->setText(utext.get(), status);
+    if (U_FAILURE(status)) return tokens;
+
+    Xapian::termpos position = 0;
+    size_t previous_end = std::string_view::npos;
+    size_t compound_start = 0;       // index in `tokens` of the first part of the current compound
+    bool in_compound = false;
+    int32_t start = words_->first();
+    for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; start = end, end = words_->next()) {
+        if (words_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+        const auto b = static_cast<size_t>(start), e = static_cast<size_t>(end);
+        if (e - b > kMaxTermBytes) {  // not a word: a hash, a URL, a run of glyphs
+            previous_end = std::string_view::npos;
+            in_compound = false;
+            continue;
+        }
+        Token token;
+        token.term = fold_word(text.substr(b, e - b));
+        token.start = b;
+        token.end = e;
+        token.position = ++position;
+        token.has_letters = words_->getRuleStatus() >= UBRK_WORD_LETTER;
+
+        bool continues_compound = previous_end != std::string_view::npos && !tokens.empty() &&
+                                  is_joining_hyphen(text.substr(previous_end, b - previous_end));
+        previous_end = e;
+        if (!continues_compound) {
+            in_compound = false;
+            tokens.push_back(std::move(token));
+            continue;
+        }
+        // Hyphenated compound: the parts keep their own positions and a joined token is
+        // added at the last part's position, so "nonpunishment" meets "non-punishment".
+        if (!in_compound) {
+            // The previous token becomes the first part.
+            compound_start = tokens.size() - 1;
+            tokens.back().role = Token::Role::part;
+            in_compound = true;
+        } else {
+            tokens.pop_back();  // drop the previous joined token; a longer one replaces it
+        }
+        token.role = Token::Role::part;
+        Token joined;
+        joined.role = Token::Role::joined;
+        joined.start = tokens[compound_start].start;
+        joined.end = e;
+        joined.position = token.position;
+        for (size_t i = compound_start; i < tokens.size(); ++i) {
+            joined.term += tokens[i].term;
+            joined.has_letters = joined.has_letters || tokens[i].has_letters;
+        }
+        joined.term += token.term;
+        joined.has_letters = joined.has_letters || token.has_letters;
+        tokens.push_back(std::move(token));
+        if (joined.has_letters && joined.term.size() <= kMaxTermBytes) tokens.push_back(std::move(joined));
+        else tokens.push_back(Token{});  // placeholder keeps pop_back() above correct
+    }
+    // Remove placeholders left by compounds without letters.
+    std::erase_if(tokens, [](const Token& t) { return t.term.empty(); });
+    return tokens;
+}
+
+}  // namespace verbatim

@@ -1,0 +1,64 @@
+// The one analyser: ICU word segmentation + fold_word + Snowball stemming.
+// Indexing and query parsing both call Analyser::tokenize, so they cannot disagree.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
+namespace verbatim {
+
+// A token is a plain value. Offsets point into the text that was analysed and are
+// never changed by normalisation, so a hit can always be highlighted in the source.
+struct Token {
+    enum class Role {
+        word,      // an ordinary word
+        part,      // one part of a hyphenated compound ("non" in "non-punishment")
+        joined,    // the compound written as one word ("nonpunishment"); shares the
+                   // position of the compound's last part
+    };
+    std::string term;          // folded form: "sanchez", "punishment"
+    size_t start = 0, end = 0; // byte offsets into the analysed text
+    Xapian::termpos position = 0;  // 1-based, consecutive for successive words
+    Role role = Role::word;
+    bool has_letters = false;  // false for pure numbers
+};
+
+class Analyser {
+  public:
+    // `lang` is an ISO 639-1 code; it selects the stemmer ("en" -> english).
+    explicit Analyser(const std::string& lang = "en");
+    ~Analyser();
+    Analyser(Analyser&&) noexcept;
+    Analyser& operator=(Analyser&&) noexcept;
+
+    // The tokens of `text` in order. Not thread-safe: use one Analyser per thread.
+    std::vector<Token> tokenize(std::string_view text) const;
+
+    // The stemmed form of a folded term (the term itself for numbers).
+    std::string stem(const std::string& term) const;
+
+    const std::string& lang() const { return lang_; }
+
+    // Longest word that is indexed, in bytes; longer runs are not words.
+    static constexpr size_t kMaxTermBytes = 64;
+
+  private:
+    std::string lang_;
+    Xapian::Stem stemmer_;
+    std::unique_ptr<icu::BreakIterator> words_;
+};
+
+// Name of the Snowball stemmer for an ISO 639-1 code, or "none".
+std::string stemmer_name(const std::string& lang);
+
+}  // namespace verbatim

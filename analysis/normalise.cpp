@@ -1,0 +1,102 @@
+#include "analysis/normalise.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+namespace verbatim {
+
+namespace {
+
+bool is_ascii(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+// Drops combining marks that sit on a Latin base letter; keeps the marks of other
+// scripts, where they change the letter (Cyrillic breve in "й", Devanagari vowels).
+icu::UnicodeString strip_latin_marks(const icu::UnicodeString& decomposed) {
+    icu::UnicodeString out;
+    UScriptCode base_script = USCRIPT_COMMON;
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) {
+            if (base_script == USCRIPT_LATIN) continue;
+        } else {
+            UErrorCode status = U_ZERO_ERROR;
+            base_script = uscript_getScript(c, &status);
+        }
+        out.append(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string fold_word(std::string_view word) {
+    if (is_ascii(word)) {  // fast path: most of the corpus
+        std::string out(word);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return std::string(word);
+
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    // Apostrophes written as U+2019 or U+02BC fold to the ASCII one.
+    text.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
+    text.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString("'"));
+    icu::UnicodeString folded = nfkc_cf->normalize(text, status);
+    icu::UnicodeString decomposed = nfd->normalize(folded, status);
+    icu::UnicodeString result = nfc->normalize(strip_latin_marks(decomposed), status);
+    if (U_FAILURE(status)) return std::string(word);
+    std::string out;
+    result.toUTF8String(out);
+    return out;
+}
+
+bool is_valid_utf8(std::string_view text) {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    int32_t length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) return false;
+    }
+    return true;
+}
+
+size_t repair_utf8(std::string& text) {
+    if (is_valid_utf8(text)) return 0;
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    int32_t length = static_cast<int32_t>(text.size());
+    std::string out;
+    out.reserve(text.size());
+    size_t replaced = 0;
+    for (int32_t i = 0; i < length;) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD
+            ++replaced;
+        } else {
+            out.append(text, static_cast<size_t>(start), static_cast<size_t>(i - start));
+        }
+    }
+    text.swap(out);
+    return replaced;
+}
+
+}  // namespace verbatim

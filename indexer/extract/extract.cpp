@@ -1,0 +1,67 @@
+#include "indexer/extract/extract.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "indexer/extract/page_layout.h"
+#include "indexer/extract/pdf_reader.h"
+#include "indexer/extract/text_decode.h"
+#include "indexer/extract/text_layout.h"
+
+namespace verbatim {
+
+namespace {
+
+std::string lower_extension(const std::filesystem::path& file) {
+    std::string ext = file.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+}  // namespace
+
+SourceFormat source_format(const std::filesystem::path& file) {
+    std::string ext = lower_extension(file);
+    if (ext == ".pdf") return SourceFormat::pdf;
+    if (ext == ".txt" || ext == ".text" || ext == ".md") return SourceFormat::text;
+    return SourceFormat::unsupported;
+}
+
+std::variant<std::string, Problem> read_file_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Problem{file.string(), 0, std::string("cannot open: ") + std::strerror(errno)};
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return Problem{file.string(), 0, std::string("read error: ") + std::strerror(errno)};
+    return std::move(buffer).str();
+}
+
+std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, const std::filesystem::path& file) {
+    const std::string name = file.string();
+    bool pdf_magic = bytes.compare(0, 5, "%PDF-") == 0;
+    if (source_format(file) == SourceFormat::pdf || pdf_magic) {
+        auto pages = read_pdf_pages(file);
+        if (auto* problem = std::get_if<Problem>(&pages)) return *problem;
+        return lay_out_pages(std::get<std::vector<PageWords>>(pages));
+    }
+    auto decoded = decode_text(bytes, name);
+    if (auto* problem = std::get_if<Problem>(&decoded)) return *problem;
+    const DecodedText& text = std::get<DecodedText>(decoded);
+    ExtractedText out = lay_out_text(text.text);
+    if (text.replaced > 0)
+        out.problems.push_back({name, 0,
+                                std::to_string(text.replaced) + " invalid byte sequence" +
+                                    (text.replaced == 1 ? "" : "s") + " replaced by U+FFFD (read as " +
+                                    text.encoding + ")"});
+    return out;
+}
+
+std::variant<ExtractedText, Problem> extract_file(const std::filesystem::path& file) {
+    auto bytes = read_file_bytes(file);
+    if (auto* problem = std::get_if<Problem>(&bytes)) return *problem;
+    return extract_bytes(std::get<std::string>(bytes), file);
+}
+
+}  // namespace verbatim

@@ -1,0 +1,28 @@
+// The extract stage's entry point: one file in, content lines out.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <variant>
+
+#include "model/document.h"
+
+namespace verbatim {
+
+enum class SourceFormat { text, pdf, unsupported };
+
+// The format of a file from its name (and, for PDFs, its first bytes when readable).
+SourceFormat source_format(const std::filesystem::path& file);
+
+// Reads and decodes `file` into content lines. A Problem means the file was skipped:
+// unreadable, empty, binary, or a PDF that cannot be read. Non-fatal issues (bytes
+// replaced) come back in ExtractedText::problems.
+std::variant<ExtractedText, Problem> extract_file(const std::filesystem::path& file);
+
+// Same, from bytes already read (the indexer reads once to hash and extract).
+std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, const std::filesystem::path& file);
+
+// Reads a whole file; a Problem says why it could not be read.
+std::variant<std::string, Problem> read_file_bytes(const std::filesystem::path& file);
+
+}  // namespace verbatim

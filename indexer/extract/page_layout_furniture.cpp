@@ -1,0 +1,342 @@
+// Page furniture (running headers/footers, counters, job numbers) and the first
+// page's masthead, which feeds the title block.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "indexer/extract/page_layout_internal.h"
+
+namespace verbatim::layout {
+namespace {
+
+// Headers sit in the top 12 % of the page, footers in the bottom 12 %.
+constexpr double kBand = 0.12;
+
+bool matches(const std::string& text, const std::regex& pattern) {
+    return std::regex_match(text, pattern);
+}
+
+bool is_counter_token(const std::string& token) {
+    static const std::regex pattern(R"(^\d{1,4}/\d{1,4}$)");
+    return matches(token, pattern);
+}
+
+bool is_bare_number(const std::string& token) {
+    static const std::regex pattern(R"(^\d{1,4}$)");
+    return matches(token, pattern);
+}
+
+// "V.20-05476", "GE.19-13879(E)", "21-02065": UN job numbers.
+bool is_job_token(const std::string& token) {
+    static const std::regex pattern(R"(^([A-Z]{1,3}\.)?\d{2}-\d{5}(\([A-Z]\))?$)");
+    return matches(token, pattern);
+}
+
+bool is_furniture_token(const std::string& token, bool has_job) {
+    static const std::regex language(R"(^\([A-Z]\)$)");
+    static const std::regex star_code(R"(^\*[0-9A-Z]+\*$)");
+    static const std::regex print_date(R"(^\d{6}$)");
+    return is_counter_token(token) || is_bare_number(token) || is_job_token(token) ||
+           matches(token, language) || matches(token, star_code) ||
+           (has_job && matches(token, print_date));
+}
+
+// Counters, job numbers, barcodes: furniture wherever they sit in the band.
+bool is_furniture_pattern(const std::string& text) {
+    static const std::regex page_of(R"(^(Page|Página|Страница)\s+\d+(\s+(of|de|из|sur)\s+\d+)?$)",
+                                    std::regex::icase);
+    if (std::regex_match(text, page_of)) return true;
+    const std::vector<std::string> tokens = split_words(text);
+    if (tokens.empty()) return false;
+    const bool has_job = std::any_of(tokens.begin(), tokens.end(), is_job_token);
+    return std::all_of(tokens.begin(), tokens.end(),
+                       [&](const std::string& t) { return is_furniture_token(t, has_job); });
+}
+
+bool is_symbol_line(const std::string& text) {
+    const std::vector<std::string> tokens = split_words(text);
+    return !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const std::string& t) {
+        return is_document_symbol(t);
+    });
+}
+
+enum class Kind { none, weak, strong };
+
+bool in_top_band(const Line& line, const PageLines& page) { return line.bottom <= kBand * page.height; }
+bool in_bottom_band(const Line& line, const PageLines& page) {
+    return line.top >= (1 - kBand) * page.height;
+}
+
+using KeyCounts = std::map<std::string, int>;
+
+KeyCounts count_band_keys(const std::vector<PageLines>& pages) {
+    KeyCounts counts;
+    for (const PageLines& page : pages) {
+        std::set<std::string> keys;
+        for (const Line& line : page.lines)
+            if (in_top_band(line, page) || in_bottom_band(line, page))
+                keys.insert(repetition_key(line_text(line)));
+        for (const std::string& key : keys) ++counts[key];
+    }
+    return counts;
+}
+
+Kind kind_of(const Line& line, const KeyCounts& counts, int page_total) {
+    const std::string text = line_text(line);
+    if (is_furniture_pattern(text)) return Kind::strong;
+    const auto it = counts.find(repetition_key(text));
+    const int seen = it == counts.end() ? 0 : it->second;
+    // Repeated on at least two pages, and on a quarter of them in long documents
+    // (odd and even pages often carry different headers).
+    if (seen >= 2 && seen * 4 >= page_total) return Kind::weak;
+    if (is_symbol_line(text)) return Kind::weak;
+    return Kind::none;
+}
+
+// Marks furniture walking in from one edge of the page: `order` lists line indices
+// from the edge inwards. A weak line must be set off from the content by a clear gap,
+// so a repeated first line of a paragraph is never taken for a header.
+void mark_from_edge(const PageLines& page, const std::vector<std::size_t>& order, bool top,
+                    const KeyCounts& counts, int page_total, double body_size,
+                    std::vector<bool>& furniture) {
+    std::vector<std::pair<std::size_t, Kind>> run;
+    for (std::size_t i : order) {
+        const Line& line = page.lines[i];
+        if (!(top ? in_top_band(line, page) : in_bottom_band(line, page))) break;
+        const Kind kind = kind_of(line, counts, page_total);
+        if (kind == Kind::none) break;
+        run.emplace_back(i, kind);
+    }
+    while (!run.empty() && run.back().second == Kind::weak) {
+        const std::size_t pos = static_cast<std::size_t>(
+            std::find(order.begin(), order.end(), run.back().first) - order.begin());
+        if (pos + 1 >= order.size()) break;
+        const Line& edge_line = page.lines[run.back().first];
+        const Line& next = page.lines[order[pos + 1]];
+        const double gap = top ? next.top - edge_line.bottom : edge_line.top - next.bottom;
+        if (gap >= body_size) break;
+        run.pop_back();
+    }
+    for (const auto& [i, kind] : run) furniture[i] = true;
+}
+
+bool is_org_name(const std::string& text) {
+    static const std::regex names(
+        R"(^(United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций)\b.*)");
+    return std::regex_match(text, names);
+}
+
+bool is_date_line(const std::string& text) {
+    const std::string date = iso_date_in(text);
+    if (date.empty()) return false;
+    return split_words(text).size() <= 5;  // "Tuesday, 13 October 2020", not a sentence
+}
+
+bool is_original_line(const std::string& text) {
+    static const std::regex original(R"(^(Original|Оригинал)\s*:.*)", std::regex::icase);
+    return std::regex_match(text, original);
+}
+
+bool is_masthead_field(const std::string& text) {
+    static const std::regex distr(R"(^(Distr\.?|Distribution)\s*:?.*)", std::regex::icase);
+    return is_org_name(text) || is_symbol_line(text) || std::regex_match(text, distr) ||
+           is_original_line(text) || is_date_line(text);
+}
+
+std::string word_after(const std::string& text, const std::regex& label) {
+    std::smatch m;
+    if (!std::regex_search(text, m, label)) return "";
+    std::string word = m[1].str();
+    if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    return word;
+}
+
+void read_masthead_line(const std::string& text, TitleBlock& block) {
+    static const std::regex distr(R"((?:Distr\.?|Distribution)\s*:?\s*([^\s\d,.;:]+))",
+                                  std::regex::icase);
+    static const std::regex original(R"(Original\s*:\s*([^\s\d,.;:]+))", std::regex::icase);
+    for (const std::string& token : split_words(text))
+        if (is_document_symbol(token) &&
+            std::find(block.symbols.begin(), block.symbols.end(), token) == block.symbols.end())
+            block.symbols.push_back(token);
+    if (block.date.empty()) block.date = iso_date_in(text);
+    if (block.distribution.empty()) block.distribution = word_after(text, distr);
+    if (block.original_language.empty()) block.original_language = word_after(text, original);
+}
+
+std::string title_text(const std::vector<Line>& lines) {
+    std::string title;
+    for (const Line& line : lines) {
+        if (!title.empty()) title += ' ';
+        title += without_markers(line_text(line));
+    }
+    while (!title.empty() && (title.back() == '*' || title.back() == ' ')) title.pop_back();
+    return title;
+}
+
+// The title: the largest bold lines of the first page below the masthead and above
+// the first numbered heading or paragraph; among equal sizes the last run wins
+// ("Working Group on ..." / "Draft Report").
+std::string find_title(const PageLines& page, double body_size) {
+    std::vector<std::vector<Line>> runs;
+    const Line* previous = nullptr;
+    for (const Line& line : page.lines) {
+        if (line.top > page.height / 2) break;
+        const std::vector<std::string> words = split_words(line_text(line));
+        if (!words.empty() && is_numbering_token(words.front())) break;
+        const bool candidate = line.emphasised && line.font_size >= 1.05 * body_size;
+        const bool continues = previous && std::abs(previous->font_size - line.font_size) < 0.3 &&
+                               line.top - previous->bottom < 0.5 * line.font_size;
+        if (candidate && continues && !runs.empty()) {
+            runs.back().push_back(line);
+        } else if (candidate) {
+            runs.push_back({line});
+        }
+        previous = candidate ? &line : nullptr;
+    }
+    const std::vector<Line>* best = nullptr;
+    for (const auto& run : runs)
+        if (!best || run.front().font_size >= best->front().font_size - 0.1) best = &run;
+    return best ? title_text(*best) : "";
+}
+
+}  // namespace
+
+std::string repetition_key(std::string_view text) {
+    std::string key;
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isdigit(u)) {
+            if (key.empty() || key.back() != '#') key += '#';
+        } else if (c == ' ') {
+            if (!key.empty() && key.back() != ' ') key += ' ';
+        } else {
+            key += static_cast<char>(std::tolower(u));
+        }
+    }
+    return key;
+}
+
+int page_counter(std::string_view text) {
+    static const std::regex page_of(R"((?:Page|Página|Страница)\s+(\d+))", std::regex::icase);
+    const std::string line(text);
+    std::smatch m;
+    if (std::regex_search(line, m, page_of)) return std::stoi(m[1].str());
+    const std::vector<std::string> tokens = split_words(line);
+    for (const std::string& token : tokens)
+        if (is_counter_token(token)) return std::stoi(token.substr(0, token.find('/')));
+    if (!is_furniture_pattern(line)) return 0;
+    for (const std::string& token : tokens)
+        if (is_bare_number(token)) return std::stoi(token);
+    return 0;
+}
+
+std::string job_number_in(std::string_view text) {
+    for (const std::string& token : split_words(text))
+        if (is_job_token(token)) return token.substr(0, token.find('('));
+    return "";
+}
+
+bool is_document_symbol(std::string_view token) {
+    static const std::regex pattern(R"(^[A-Z]{1,6}(/[A-Za-z0-9.\-]+){2,}$)");
+    std::string t(token);
+    while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ';')) t.pop_back();
+    return std::regex_match(t, pattern) && std::any_of(t.begin(), t.end(), [](char c) {
+               return std::isdigit(static_cast<unsigned char>(c));
+           });
+}
+
+std::string iso_date_in(std::string_view text) {
+    static const std::map<std::string, int> months = {
+        {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+        {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
+        {"december", 12}, {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5},
+        {"juin", 6}, {"juillet", 7}, {"août", 8}, {"septembre", 9}, {"octobre", 10},
+        {"novembre", 11}, {"décembre", 12}, {"enero", 1}, {"febrero", 2}, {"marzo", 3},
+        {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8},
+        {"septiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}};
+    static const std::regex pattern(R"((\d{1,2})(?:er)?\s+(?:de\s+)?([^\s\d,.;:]+)\s+(?:de\s+)?(\d{4}))");
+    const std::string line(text);
+    for (auto it = std::sregex_iterator(line.begin(), line.end(), pattern); it != std::sregex_iterator();
+         ++it) {
+        std::string month = (*it)[2].str();
+        std::transform(month.begin(), month.end(), month.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const auto found = months.find(month);
+        const int day = std::stoi((*it)[1].str());
+        if (found == months.end() || day < 1 || day > 31) continue;
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, "%s-%02d-%02d", (*it)[3].str().c_str(), found->second, day);
+        return buffer;
+    }
+    return "";
+}
+
+void remove_furniture(std::vector<PageLines>& pages, double body_size) {
+    const KeyCounts counts = count_band_keys(pages);
+    const int total = static_cast<int>(pages.size());
+    for (PageLines& page : pages) {
+        std::vector<bool> furniture(page.lines.size(), false);
+        std::vector<std::size_t> order(page.lines.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        mark_from_edge(page, order, true, counts, total, body_size, furniture);
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return page.lines[a].bottom > page.lines[b].bottom;
+        });
+        mark_from_edge(page, order, false, counts, total, body_size, furniture);
+        std::vector<Line> content;
+        for (std::size_t i = 0; i < page.lines.size(); ++i)
+            (furniture[i] ? page.furniture : content).push_back(std::move(page.lines[i]));
+        page.lines = std::move(content);
+    }
+}
+
+TitleBlock take_title_block(std::vector<PageLines>& pages, double body_size) {
+    TitleBlock block;
+    if (pages.empty()) return block;
+    PageLines& first = pages.front();
+    // The masthead runs down to the last masthead field in the top 30 % of the page.
+    // "Original: English" closes the masthead when present; a later date is the
+    // meeting's ("4-15 November 2019"), not the document's.
+    std::size_t end = 0;
+    for (std::size_t i = 0; i < first.lines.size(); ++i) {
+        if (first.lines[i].top > 0.3 * first.height) break;
+        const std::string text = line_text(first.lines[i]);
+        if (is_masthead_field(text)) end = i + 1;
+        if (is_original_line(text)) break;
+    }
+    for (std::size_t i = 0; i < end; ++i) read_masthead_line(line_text(first.lines[i]), block);
+    first.lines.erase(first.lines.begin(), first.lines.begin() + static_cast<long>(end));
+
+    for (const PageLines& page : pages) {
+        for (const Line& line : page.furniture) {
+            const std::string text = line_text(line);
+            if (block.job_number.empty()) block.job_number = job_number_in(text);
+            for (const std::string& token : split_words(text))
+                if (is_document_symbol(token) &&
+                    std::find(block.symbols.begin(), block.symbols.end(), token) == block.symbols.end())
+                    block.symbols.push_back(token);
+        }
+    }
+    block.title = find_title(first, body_size);
+    return block;
+}
+
+void number_pages(std::vector<PageLines>& pages) {
+    for (PageLines& page : pages) {
+        page.printed_page = 0;
+        for (const Line& line : page.furniture)
+            if (int n = page_counter(line_text(line)); n > 0 && page.printed_page == 0) page.printed_page = n;
+        if (page.printed_page > 0) continue;
+        const bool numeric = !page.label.empty() &&
+                             std::all_of(page.label.begin(), page.label.end(),
+                                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        page.printed_page = numeric && page.label.size() < 6 ? std::stoi(page.label) : page.index + 1;
+    }
+}
+
+}  // namespace verbatim::layout

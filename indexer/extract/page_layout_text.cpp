@@ -1,0 +1,262 @@
+// Character-level text work for page layout: normalisation, numbering tokens,
+// sentence ends, and the rejoining of words hyphenated at a line end.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "indexer/extract/page_layout_internal.h"
+
+namespace verbatim::layout {
+namespace {
+
+void append_utf8(std::string& out, UChar32 cp) {
+    char buffer[4];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(buffer, length, 4, cp, error);
+    if (!error) out.append(buffer, static_cast<std::size_t>(length));
+}
+
+// Decodes UTF-8; malformed bytes come back as U+FFFD.
+std::vector<UChar32> code_points(std::string_view text) {
+    std::vector<UChar32> cps;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 cp = 0;
+        U8_NEXT(bytes, i, length, cp);
+        cps.push_back(cp < 0 ? 0xFFFD : cp);
+    }
+    return cps;
+}
+
+bool is_odd_space(UChar32 cp) {
+    return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f';
+}
+
+bool is_invisible(UChar32 cp) {
+    return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
+}
+
+const char* ligature(UChar32 cp) {
+    switch (cp) {
+        case 0xFB00: return "ff";
+        case 0xFB01: return "fi";
+        case 0xFB02: return "fl";
+        case 0xFB03: return "ffi";
+        case 0xFB04: return "ffl";
+        case 0xFB05:
+        case 0xFB06: return "st";
+        default: return nullptr;
+    }
+}
+
+// U+E000/U+E001 frame footnote markers inside line text.
+bool is_marker(UChar32 cp) { return cp == 0xE000 || cp == 0xE001; }
+
+bool is_closing(UChar32 cp) {
+    return cp == ')' || cp == ']' || cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D ||
+           cp == 0x00BB || cp == '*';
+}
+
+bool is_opening(UChar32 cp) {
+    return cp == '(' || cp == '[' || cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x201C ||
+           cp == 0x00AB;
+}
+
+std::string lowercase(std::string_view text) {
+    std::string out;
+    for (UChar32 cp : code_points(text)) append_utf8(out, u_tolower(cp));
+    return out;
+}
+
+// Letters (and inner hyphens/apostrophes) of a token, without surrounding punctuation.
+std::string word_core(std::string_view token) {
+    const std::vector<UChar32> cps = code_points(token);
+    std::size_t begin = 0;
+    std::size_t end = cps.size();
+    while (begin < end && !u_isalnum(cps[begin])) ++begin;
+    while (end > begin && !u_isalnum(cps[end - 1])) --end;
+    std::string out;
+    for (std::size_t i = begin; i < end; ++i) append_utf8(out, cps[i]);
+    return out;
+}
+
+// Bound prefixes that English, French and Spanish write with a hyphen before a
+// word that also stands alone ("non-punishment", "multi-stakeholder", "sous-comité").
+// Prefixes usually fused with their word (inter, pre, re, sub, trans) are left out: a
+// break after them is a syllable break ("inter-" + "national").
+bool is_hyphenated_prefix(const std::string& left) {
+    static const std::array<const char*, 14> prefixes = {
+        "non", "multi", "anti", "co", "cross", "self", "ex", "quasi", "vice", "semi",
+        "sous", "demi", "mi", "pseudo"};
+    return std::any_of(prefixes.begin(), prefixes.end(),
+                       [&](const char* p) { return left == p; });
+}
+
+int count_of(const Vocabulary& vocabulary, const std::string& word) {
+    const auto it = vocabulary.counts.find(word);
+    return it == vocabulary.counts.end() ? 0 : it->second;
+}
+
+bool ends_with_broken_word(std::string_view token) {
+    if (token.size() < 2 || token.back() != '-') return false;
+    const std::vector<UChar32> cps = code_points(token.substr(0, token.size() - 1));
+    return !cps.empty() && u_isalpha(cps.back());
+}
+
+std::size_t last_space(const std::string& text) {
+    const std::size_t at = text.rfind(' ');
+    return at == std::string::npos ? 0 : at + 1;
+}
+
+}  // namespace
+
+std::string normalise_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (UChar32 cp : code_points(text)) {
+        if (is_invisible(cp)) continue;
+        if (cp >= 0xF020 && cp <= 0xF07E) cp -= 0xF000;  // symbol-font PUA (barcode digits)
+        if (cp == 0x2010 || cp == 0x2011) cp = '-';
+        if (cp == ' ' || is_odd_space(cp)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        if (const char* letters = ligature(cp)) {
+            out += letters;
+        } else {
+            append_utf8(out, cp);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        const std::size_t start = i;
+        while (i < text.size() && text[i] != ' ') ++i;
+        if (i > start) words.emplace_back(text.substr(start, i - start));
+    }
+    return words;
+}
+
+bool is_numbering_token(std::string_view token) {
+    static const std::regex pattern(
+        R"(^(\d{1,3}(\.\d{1,3})*[.)]|\(\d{1,3}\)|\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[IVXLC]{1,6}\.|[A-Z]\.)$)");
+    return std::regex_match(token.begin(), token.end(), pattern);
+}
+
+bool is_footnote_label(std::string_view token) {
+    static const std::regex pattern(R"(^(\d{1,3}|\*{1,3}|[a-z]|†|‡)$)");
+    return std::regex_match(token.begin(), token.end(), pattern);
+}
+
+std::string without_markers(std::string_view text) {
+    std::string out;
+    bool inside = false;
+    for (UChar32 cp : code_points(text)) {
+        if (cp == 0xE000) inside = true;
+        if (!inside) append_utf8(out, cp);
+        if (cp == 0xE001) inside = false;
+    }
+    return out;
+}
+
+bool ends_sentence(std::string_view text) {
+    const std::vector<UChar32> cps = code_points(without_markers(text));
+    for (auto it = cps.rbegin(); it != cps.rend(); ++it) {
+        if (*it == ' ' || is_closing(*it)) continue;
+        return *it == '.' || *it == '!' || *it == '?' || *it == ':' || *it == ';' ||
+               *it == 0x2026 || *it == 0x3002;
+    }
+    return false;
+}
+
+bool starts_lowercase(std::string_view text) {
+    for (UChar32 cp : code_points(text)) {
+        if (cp == ' ' || is_marker(cp) || is_opening(cp)) continue;
+        return u_islower(cp) != 0;
+    }
+    return false;
+}
+
+Vocabulary collect_vocabulary(const std::vector<SourceLine>& lines) {
+    Vocabulary vocabulary;
+    for (const SourceLine& line : lines) {
+        const std::vector<std::string> words = split_words(without_markers(line.text));
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (i + 1 == words.size() && ends_with_broken_word(words[i])) continue;
+            const std::string core = lowercase(word_core(words[i]));
+            if (!core.empty()) ++vocabulary.counts[core];
+        }
+    }
+    return vocabulary;
+}
+
+// Rule, in order:
+//  1. the document itself decides: whichever of "stem+rest" and "stem-rest" occurs
+//     more often elsewhere in running text wins ("inter-agency", "multidisciplinary");
+//  2. the hyphen is kept when the rest starts with an uppercase letter or a digit
+//     ("Asia-Pacific", "COVID-19") or the part before it is a bound prefix that is
+//     written hyphenated ("non-", "multi-", "anti-", "co-");
+//  3. otherwise the hyphen is a syllable break and the word is joined ("traffick-ing").
+std::string join_broken_word(std::string_view left_with_hyphen, std::string_view right,
+                             const Vocabulary& vocabulary) {
+    const std::string stem(left_with_hyphen.substr(0, left_with_hyphen.size() - 1));
+    const std::string joined = stem + std::string(right);
+    const std::string hyphenated = stem + "-" + std::string(right);
+
+    const int joined_count = count_of(vocabulary, lowercase(word_core(joined)));
+    const int hyphen_count = count_of(vocabulary, lowercase(word_core(hyphenated)));
+    if (joined_count != hyphen_count) return joined_count > hyphen_count ? joined : hyphenated;
+
+    const std::vector<UChar32> right_cps = code_points(right);
+    const bool right_capital_or_digit =
+        !right_cps.empty() && (u_isupper(right_cps[0]) || u_isdigit(right_cps[0]));
+    const std::size_t inner = stem.rfind('-');
+    const std::string left_part =
+        lowercase(word_core(inner == std::string::npos ? stem : stem.substr(inner + 1)));
+    if (right_capital_or_digit || is_hyphenated_prefix(left_part)) return hyphenated;
+    return joined;
+}
+
+void join_hyphenated_lines(std::vector<SourceLine>& lines) {
+    const Vocabulary vocabulary = collect_vocabulary(lines);
+    for (LineRole role : {LineRole::body, LineRole::footnote}) {
+        SourceLine* previous = nullptr;
+        for (SourceLine& line : lines) {
+            if (line.role != role || line.text.empty()) continue;
+            const std::size_t tail = previous ? last_space(previous->text) : 0;
+            if (previous && !line.starts_block &&
+                ends_with_broken_word(std::string_view(previous->text).substr(tail))) {
+                const std::size_t head_end = std::min(line.text.find(' '), line.text.size());
+                const std::string head = line.text.substr(0, head_end);
+                const std::vector<UChar32> first = code_points(head);
+                if (!first.empty() && u_isalnum(first[0])) {
+                    previous->text = previous->text.substr(0, tail) +
+                                     join_broken_word(previous->text.substr(tail), head, vocabulary);
+                    line.text = head_end < line.text.size() ? line.text.substr(head_end + 1) : "";
+                }
+            }
+            if (!line.text.empty()) previous = &line;
+        }
+    }
+    std::erase_if(lines, [](const SourceLine& line) { return line.text.empty(); });
+}
+
+}  // namespace verbatim::layout

@@ -1,0 +1,156 @@
+// Poppler's C++ API -> PageWords. Everything Poppler-specific stays in this file.
+#include "indexer/extract/pdf_reader.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+#include <poppler-rectangle.h>
+
+namespace verbatim {
+namespace {
+
+// Poppler reports syntax errors of damaged files on stderr; we report them ourselves.
+void ignore_poppler_message(const std::string&, void*) {}
+
+void silence_poppler() {
+    static const bool silenced = [] {
+        poppler::set_debug_error_function(ignore_poppler_message, nullptr);
+        return true;
+    }();
+    (void)silenced;
+}
+
+Problem problem(const std::filesystem::path& file, std::string cause) {
+    return Problem{file.string(), 0, std::move(cause)};
+}
+
+bool read_bytes(const std::filesystem::path& file, std::string& bytes) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return false;
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return !in.bad();
+}
+
+// The PDF spec lets the header sit anywhere in the first 1024 bytes.
+bool has_pdf_header(const std::string& bytes) {
+    const std::size_t window = std::min<std::size_t>(bytes.size(), 1024);
+    return std::string_view(bytes.data(), window).find("%PDF-") != std::string_view::npos;
+}
+
+std::string utf8(const poppler::ustring& text) {
+    const poppler::byte_array raw = text.to_utf8();
+    return std::string(raw.begin(), raw.end());
+}
+
+bool contains(const std::string& haystack, const char* needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+// Embedded font names look like "ABCDEF+Times-BoldItalic" or "Arial,Bold".
+void read_font_style(const std::string& font_name, PositionedWord& word) {
+    word.bold = contains(font_name, "Bold") || contains(font_name, "Black") ||
+                contains(font_name, "Heavy") || contains(font_name, "Semibold");
+    word.italic = contains(font_name, "Italic") || contains(font_name, "Oblique");
+}
+
+PositionedWord to_word(const poppler::text_box& box) {
+    PositionedWord word;
+    word.text = utf8(box.text());
+    // text_list() already reports boxes in the page's top-left, y-down space.
+    const poppler::rectf r = box.bbox();
+    word.x0 = r.left();
+    word.y0 = r.top();
+    word.x1 = r.right();
+    word.y1 = r.bottom();
+    if (box.has_font_info()) {
+        word.font_size = box.get_font_size();
+        read_font_style(box.get_font_name(), word);
+    }
+    return word;
+}
+
+struct PageRead {
+    bool ok = false;
+    PageWords page;
+};
+
+PageRead read_page(const poppler::document& doc, int index) {
+    PageRead result;
+    const std::unique_ptr<poppler::page> page(doc.create_page(index));
+    if (!page) return result;
+    result.page.index = index;
+    result.page.label = utf8(page->label());
+    const poppler::rectf media = page->page_rect();
+    result.page.width = media.width();
+    result.page.height = media.height();
+    for (const poppler::text_box& box :
+         page->text_list(poppler::page::text_list_option_enum::text_list_include_font)) {
+        PositionedWord word = to_word(box);
+        if (!word.text.empty()) result.page.words.push_back(std::move(word));
+    }
+    result.ok = true;
+    return result;
+}
+
+// A complete PDF ends with "%%EOF"; its absence means the file was cut short.
+bool looks_truncated(const std::string& bytes) {
+    const std::size_t tail = bytes.size() > 1024 ? bytes.size() - 1024 : 0;
+    return std::string_view(bytes).substr(tail).find("%%EOF") == std::string_view::npos;
+}
+
+std::string damaged_cause(const std::string& bytes, int read, int total) {
+    const std::string what = looks_truncated(bytes) ? "damaged PDF (truncated, no end-of-file marker): "
+                                                    : "damaged PDF: ";
+    if (read == 0) return what + "no page could be read";
+    return what + "only " + std::to_string(read) + " of " + std::to_string(total) +
+           " pages could be read";
+}
+
+std::variant<std::vector<PageWords>, Problem> read_document(const std::filesystem::path& file,
+                                                           const std::string& bytes) {
+    const std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+        bytes.data(), static_cast<int>(bytes.size())));
+    if (!doc) return problem(file, damaged_cause(bytes, 0, 0));
+    if (doc->is_locked()) return problem(file, "encrypted PDF: needs a password to open");
+    const int total = doc->pages();
+    if (total <= 0) return problem(file, damaged_cause(bytes, 0, 0));
+
+    std::vector<PageWords> pages;
+    bool any_text = false;
+    for (int i = 0; i < total; ++i) {
+        PageRead read = read_page(*doc, i);
+        if (!read.ok) continue;
+        any_text = any_text || !read.page.words.empty();
+        pages.push_back(std::move(read.page));
+    }
+    const int read_count = static_cast<int>(pages.size());
+    if (read_count < total) return problem(file, damaged_cause(bytes, read_count, total));
+    if (!any_text)
+        return problem(file, "no text layer: scanned PDF, needs OCR before it can be indexed");
+    return pages;
+}
+
+}  // namespace
+
+std::variant<std::vector<PageWords>, Problem> read_pdf_pages(const std::filesystem::path& file) {
+    silence_poppler();
+    std::string bytes;
+    if (!read_bytes(file, bytes)) return problem(file, "cannot read file");
+    if (bytes.empty()) return problem(file, "empty file, nothing to index");
+    if (!has_pdf_header(bytes)) return problem(file, "not a PDF (no %PDF header)");
+    try {
+        return read_document(file, bytes);
+    } catch (const std::exception& e) {
+        return problem(file, std::string("damaged PDF: ") + e.what());
+    }
+}
+
+}  // namespace verbatim

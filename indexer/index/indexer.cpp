@@ -1,0 +1,248 @@
+#include "indexer/index/indexer.h"
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <set>
+#include <system_error>
+
+#include "indexer/extract/extract.h"
+#include "indexer/index/walk.h"
+#include "indexer/index/writer.h"
+#include "indexer/structure/document_builder.h"
+#include "indexer/structure/manifest.h"
+
+namespace verbatim {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Finds and caches the manifest that governs a file: manifest.ini in its folder or
+// the nearest folder above it.
+class ManifestFinder {
+  public:
+    explicit ManifestFinder(std::function<void(const Problem&)> report) : report_(std::move(report)) {}
+
+    const ManifestEntry* entry_for(const fs::path& file) {
+        for (fs::path dir = file.parent_path();; dir = dir.parent_path()) {
+            if (const Manifest* m = manifest_in(dir)) return m->find(file);
+            if (dir == dir.root_path() || dir.empty()) return nullptr;
+        }
+    }
+
+  private:
+    const Manifest* manifest_in(const fs::path& dir) {
+        auto it = cache_.find(dir);
+        if (it != cache_.end()) return it->second ? &*it->second : nullptr;
+        std::optional<Manifest> found;
+        fs::path candidate = dir / kManifestFileName;
+        std::error_code ec;
+        if (fs::is_regular_file(candidate, ec)) {
+            auto bytes = read_file_bytes(candidate);
+            if (auto* text = std::get_if<std::string>(&bytes)) {
+                auto parsed = parse_manifest(*text, candidate.string());
+                if (auto* m = std::get_if<Manifest>(&parsed)) found = std::move(*m);
+                else report_(std::get<Problem>(parsed));
+            } else {
+                report_(std::get<Problem>(bytes));
+            }
+        }
+        auto& slot = cache_[dir];
+        slot = std::move(found);
+        return slot ? &*slot : nullptr;
+    }
+
+    std::function<void(const Problem&)> report_;
+    std::map<fs::path, std::optional<Manifest>> cache_;
+};
+
+std::string manifest_fingerprint(const ManifestEntry* entry) {
+    if (!entry) return "";
+    std::string s;
+    for (const auto& [k, v] : entry->fields) s += k + "=" + v + "\n";
+    return content_hash(s);
+}
+
+// When two files give one document, the PDF wins: it carries the printed pages.
+int format_rank(const std::string& path) { return source_format(path) == SourceFormat::pdf ? 2 : 1; }
+
+bool under_any(const std::string& path, const std::vector<fs::path>& roots) {
+    for (const fs::path& root : roots) {
+        std::string r = root.string();
+        if (path == r || (path.size() > r.size() && path.compare(0, r.size(), r) == 0 &&
+                          (r.back() == '/' || path[r.size()] == '/')))
+            return true;
+    }
+    return false;
+}
+
+int64_t mtime_ns(const fs::path& p, std::error_code& ec) {
+    auto t = fs::last_write_time(p, ec);
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+}  // namespace
+
+IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callbacks) {
+    IndexSummary summary;
+    auto report = [&](const Problem& p) {
+        summary.problems.push_back(p);
+        if (callbacks.on_problem) callbacks.on_problem(p);
+    };
+
+    IndexWriter writer(options.db);
+    WalkResult walk = walk_inputs(options.paths);
+    for (const Problem& p : walk.problems) report(p);
+    summary.files = walk.files.size();
+
+    std::vector<fs::path> roots;
+    for (const fs::path& p : options.paths) {
+        std::error_code ec;
+        roots.push_back(fs::absolute(p, ec).lexically_normal());
+    }
+    std::map<std::string, FileRecord> known = writer.file_records();
+    // doc id -> the file that provides it (best ranked), over this run and earlier ones
+    std::map<std::string, std::string> provider;
+    for (const auto& [path, record] : known)
+        if (!record.merged && !record.doc_id.empty()) provider.emplace(record.doc_id, path);
+
+    ManifestFinder manifests(report);
+    IndexProgress progress;
+    progress.files_total = walk.files.size();
+    for (const fs::path& f : walk.files) {
+        std::error_code ec;
+        progress.bytes_total += fs::file_size(f, ec);
+    }
+
+    // Files that disappeared from the folders indexed: their documents go too, unless
+    // another file still provides them (a merged twin is then indexed in its place).
+    writer.begin_batch();
+    for (auto it = known.begin(); it != known.end();) {
+        const auto& [path, record] = *it;
+        std::error_code ec;
+        if (!under_any(path, roots) || (fs::exists(path, ec) && source_format(path) != SourceFormat::unsupported)) {
+            ++it;
+            continue;
+        }
+        writer.remove_file_record(path);
+        ++summary.removed;
+        if (!record.merged && provider[record.doc_id] == path) {
+            writer.remove_document(record.doc_id);
+            provider.erase(record.doc_id);
+            for (auto& [twin_path, twin] : known)
+                if (twin.merged && twin.doc_id == record.doc_id) twin.hash.clear(), twin.size = 0;
+        }
+        it = known.erase(it);
+    }
+
+    size_t in_batch = 0;
+    for (const fs::path& file : walk.files) {
+        const std::string path = file.string();
+        std::error_code ec;
+        uint64_t size = fs::file_size(file, ec);
+        int64_t mtime = ec ? 0 : mtime_ns(file, ec);
+        const ManifestEntry* entry = manifests.entry_for(file);
+        std::string manifest_hash = manifest_fingerprint(entry);
+        auto old = known.find(path);
+        progress.current = path;
+
+        auto finish_file = [&] {
+            ++progress.files_done;
+            progress.bytes_done += size;
+            if (callbacks.on_progress) callbacks.on_progress(progress);
+            if (++in_batch >= options.batch_files) {
+                writer.commit_batch();
+                writer.begin_batch();
+                in_batch = 0;
+            }
+        };
+
+        if (ec) {
+            report({path, 0, "cannot read: " + ec.message()});
+            ++summary.skipped;
+            finish_file();
+            continue;
+        }
+        if (old != known.end() && old->second.size == size && old->second.mtime_ns == mtime &&
+            old->second.manifest_hash == manifest_hash) {
+            ++summary.unchanged;
+            finish_file();
+            continue;
+        }
+        auto bytes = read_file_bytes(file);
+        if (auto* problem = std::get_if<Problem>(&bytes)) {
+            report(*problem);
+            ++summary.skipped;
+            finish_file();
+            continue;
+        }
+        const std::string& content = std::get<std::string>(bytes);
+        std::string hash = content_hash(content);
+        if (old != known.end() && old->second.hash == hash && old->second.manifest_hash == manifest_hash &&
+            !(old->second.merged && !provider.count(old->second.doc_id))) {
+            FileRecord touched = old->second;  // same bytes, new mtime: remember it
+            touched.size = size;
+            touched.mtime_ns = mtime;
+            writer.set_file_record(path, touched);
+            ++summary.unchanged;
+            finish_file();
+            continue;
+        }
+        auto extracted = extract_bytes(content, file);
+        if (auto* problem = std::get_if<Problem>(&extracted)) {
+            report(*problem);  // a file that breaks keeps what was indexed of it before
+            ++summary.skipped;
+            finish_file();
+            continue;
+        }
+        Document doc = build_document(std::get<ExtractedText>(extracted), path, entry);
+        for (const Problem& p : doc.problems) report(p);
+        if (doc.units.empty()) {
+            report({path, 0, "no text found to index"});
+            ++summary.skipped;
+            finish_file();
+            continue;
+        }
+
+        FileRecord record{size, mtime, hash, manifest_hash, doc.meta.id, false};
+        // The file used to give another document: that one goes unless someone else gives it.
+        if (old != known.end() && !old->second.merged && old->second.doc_id != doc.meta.id &&
+            provider[old->second.doc_id] == path) {
+            writer.remove_document(old->second.doc_id);
+            provider.erase(old->second.doc_id);
+        }
+        auto other = provider.find(doc.meta.id);
+        if (other != provider.end() && other->second != path) {
+            const std::string& rival = other->second;
+            bool rival_alive = fs::exists(rival, ec);
+            bool rival_better = format_rank(rival) > format_rank(path) ||
+                                (format_rank(rival) == format_rank(path) && rival < path);
+            summary.merged.push_back(fs::path(path).filename().string() + " and " +
+                                     fs::path(rival).filename().string() + " are one document (" +
+                                     document_reference(doc.meta) + ")");
+            if (rival_alive && rival_better) {
+                record.merged = true;
+                writer.set_file_record(path, record);
+                ++summary.indexed;
+                finish_file();
+                continue;
+            }
+            if (auto r = writer.file_record(rival)) {  // the rival now defers to this file
+                r->merged = true;
+                writer.set_file_record(rival, *r);
+            }
+        }
+        writer.replace_document(doc);
+        provider[doc.meta.id] = path;
+        writer.set_file_record(path, record);
+        ++summary.indexed;
+        summary.units += doc.units.size();
+        finish_file();
+    }
+
+    writer.commit_batch();
+    return summary;
+}
+
+}  // namespace verbatim

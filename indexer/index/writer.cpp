@@ -1,0 +1,164 @@
+#include "indexer/index/writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <cstdio>
+
+#include "indexer/index/unit_record.h"
+#include "model/schema.h"
+
+namespace verbatim {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Xapian terms are limited in length; identity terms longer than this are hashed.
+std::string bounded_term(const std::string& prefix, const std::string& value) {
+    std::string term = prefix + value;
+    if (term.size() <= 200) return term;
+    return prefix + value.substr(0, 160) + content_hash(value);
+}
+
+nlohmann::json record_to_json(const FileRecord& r) {
+    return {{"size", r.size}, {"mtime_ns", r.mtime_ns}, {"hash", r.hash},
+            {"manifest", r.manifest_hash}, {"doc", r.doc_id}, {"merged", r.merged}};
+}
+
+FileRecord record_from_json(const std::string& data) {
+    FileRecord r;
+    nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+    if (j.is_discarded()) return r;
+    r.size = j.value("size", uint64_t{0});
+    r.mtime_ns = j.value("mtime_ns", int64_t{0});
+    r.hash = j.value("hash", "");
+    r.manifest_hash = j.value("manifest", "");
+    r.doc_id = j.value("doc", "");
+    r.merged = j.value("merged", false);
+    return r;
+}
+
+}  // namespace
+
+std::string content_hash(std::string_view bytes) {
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+void add_text_terms(Xapian::Document& xdoc, const Analyser& analyser, const std::string& text,
+                    Xapian::termpos base) {
+    for (const Token& token : analyser.tokenize(text)) {
+        xdoc.add_posting(token.term, base + token.position);
+        xdoc.add_term(schema::kStemPrefix + analyser.stem(token.term));
+    }
+}
+
+IndexWriter::IndexWriter(const std::filesystem::path& path) {
+    try {
+        db_ = Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexError("the index " + path.string() +
+                         " is being updated by another process (it is locked); wait for that run to finish");
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open the index " + path.string() + " for writing: " + e.get_description());
+    }
+    std::string version = db_.get_metadata(schema::kSchemaKey);
+    if (!version.empty() && version != schema::kSchemaVersion)
+        throw IndexError("the index " + path.string() + " was written by another version of verbatim (schema " +
+                         version + "); delete it and index again");
+    if (version.empty()) db_.set_metadata(schema::kSchemaKey, schema::kSchemaVersion);
+}
+
+const Analyser& IndexWriter::analyser_for(const std::string& lang) {
+    auto& slot = analysers_[lang];
+    if (!slot) slot = std::make_unique<Analyser>(lang);
+    return *slot;
+}
+
+Xapian::Document IndexWriter::make_unit_document(const DocumentMeta& doc, const Unit& unit) {
+    Xapian::Document xdoc;
+    add_text_terms(xdoc, analyser_for(doc.lang), unit.text);
+
+    const std::string id = unit_id(doc, unit);
+    xdoc.add_boolean_term(bounded_term(schema::kUnitId, id));
+    xdoc.add_boolean_term(bounded_term(schema::kDocId, doc.id));
+    xdoc.add_boolean_term(bounded_term(schema::kAnchor, unit.anchor));
+    if (!doc.symbol.empty()) xdoc.add_boolean_term(bounded_term(schema::kSymbol, lower(doc.symbol)));
+    for (const std::string& s : doc.other_symbols) xdoc.add_boolean_term(bounded_term(schema::kSymbol, lower(s)));
+    if (!doc.name.empty()) xdoc.add_boolean_term(bounded_term(schema::kName, lower(doc.name)));
+    xdoc.add_boolean_term(schema::kLang + doc.lang);
+    xdoc.add_boolean_term(schema::kKind + std::string(to_string(unit.kind)));
+    if (!doc.type.empty()) xdoc.add_boolean_term(schema::kType + doc.type);
+    if (doc.date.size() >= 4) xdoc.add_boolean_term(schema::kYear + doc.date.substr(0, 4));
+    if (doc.meeting_number > 0) xdoc.add_boolean_term(schema::kMeeting + std::to_string(doc.meeting_number));
+
+    std::string date_value;
+    for (char c : doc.date)
+        if (c != '-') date_value += c;
+    xdoc.add_value(schema::kDateSlot, date_value);
+    xdoc.add_value(schema::kSeqSlot, Xapian::sortable_serialise(unit.seq));
+    xdoc.add_value(schema::kDocSlot, doc.id);
+    xdoc.set_data(serialise_unit_record(doc, unit));
+    return xdoc;
+}
+
+void IndexWriter::replace_document(const Document& doc) {
+    remove_document(doc.meta.id);
+    for (const Unit& unit : doc.units) {
+        Xapian::Document xdoc = make_unit_document(doc.meta, unit);
+        db_.replace_document(bounded_term(schema::kUnitId, unit_id(doc.meta, unit)), xdoc);
+    }
+    db_.set_metadata(schema::kDocKey + doc.meta.id, to_json(doc.meta).dump());
+}
+
+void IndexWriter::remove_document(const std::string& doc_id) {
+    db_.delete_document(bounded_term(schema::kDocId, doc_id));
+    db_.set_metadata(schema::kDocKey + doc_id, "");
+}
+
+std::optional<FileRecord> IndexWriter::file_record(const std::string& path) const {
+    std::string data = db_.get_metadata(schema::kFileKey + path);
+    if (data.empty()) return std::nullopt;
+    return record_from_json(data);
+}
+
+void IndexWriter::set_file_record(const std::string& path, const FileRecord& record) {
+    db_.set_metadata(schema::kFileKey + path, record_to_json(record).dump());
+}
+
+void IndexWriter::remove_file_record(const std::string& path) { db_.set_metadata(schema::kFileKey + path, ""); }
+
+std::map<std::string, FileRecord> IndexWriter::file_records() const {
+    std::map<std::string, FileRecord> out;
+    const std::string prefix = schema::kFileKey;
+    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+        std::string key = *it;
+        std::string data = db_.get_metadata(key);
+        if (!data.empty()) out.emplace(key.substr(prefix.size()), record_from_json(data));
+    }
+    return out;
+}
+
+void IndexWriter::begin_batch() {
+    if (in_batch_) return;
+    db_.begin_transaction(true);  // flushed: the commit is durable
+    in_batch_ = true;
+}
+
+void IndexWriter::commit_batch() {
+    if (!in_batch_) return;
+    db_.commit_transaction();
+    in_batch_ = false;
+}
+
+}  // namespace verbatim

@@ -1,0 +1,71 @@
+// The only code that writes the Xapian database. Every term prefix and value slot it
+// uses is declared in model/schema.h.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "analysis/analyser.h"
+#include "model/document.h"
+
+namespace verbatim {
+
+// What the index remembers of a source file, to skip it when unchanged.
+struct FileRecord {
+    uint64_t size = 0;
+    int64_t mtime_ns = 0;
+    std::string hash;           // FNV-1a 64 of the bytes, hex
+    std::string manifest_hash;  // of the manifest entry applied, "" when none
+    std::string doc_id;         // the document it provides
+    bool merged = false;        // another file provides the same document: not indexed
+};
+
+// Raised when the database cannot be opened for writing; the message says what to do.
+struct IndexError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class IndexWriter {
+  public:
+    // Opens the database at `path`, creating it when missing.
+    explicit IndexWriter(const std::filesystem::path& path);
+
+    // Replaces every unit of `doc` (by document id): old units go, new ones come.
+    void replace_document(const Document& doc);
+    void remove_document(const std::string& doc_id);
+
+    std::optional<FileRecord> file_record(const std::string& path) const;
+    void set_file_record(const std::string& path, const FileRecord& record);
+    void remove_file_record(const std::string& path);
+    // Every file the index knows, by absolute path.
+    std::map<std::string, FileRecord> file_records() const;
+
+    // Groups changes so that a commit holds whole files only.
+    void begin_batch();
+    void commit_batch();
+
+  private:
+    Xapian::Document make_unit_document(const DocumentMeta& doc, const Unit& unit);
+    const Analyser& analyser_for(const std::string& lang);
+
+    Xapian::WritableDatabase db_;
+    std::map<std::string, std::unique_ptr<Analyser>> analysers_;
+    bool in_batch_ = false;
+};
+
+// FNV-1a 64-bit hash of `bytes`, as 16 hex digits.
+std::string content_hash(std::string_view bytes);
+
+// Index terms of a unit's text, as the writer adds them (for tests and tools).
+void add_text_terms(Xapian::Document& xdoc, const Analyser& analyser, const std::string& text,
+                    Xapian::termpos base = 0);
+
+}  // namespace verbatim

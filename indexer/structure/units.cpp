@@ -1,0 +1,609 @@
+#include "indexer/structure/units.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string_view>
+
+namespace verbatim {
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Blocks: runs of lines that belong together on the page.
+
+struct Block {
+    std::string text;                  // lines joined by spaces, footnote markers removed
+    std::vector<std::string> markers;  // footnote markers found in the block
+    LineRole role = LineRole::body;
+    bool emphasised = true;
+    int page_first = 0, page_last = 0;
+};
+
+bool is_upper_start(std::string_view s) {
+    if (s.empty()) return false;
+    auto c = static_cast<unsigned char>(s[0]);
+    if (c < 0x80) return std::isupper(c) != 0;
+    return c >= 0xC3 && c <= 0xD4 ? false : true;  // non-Latin scripts have no case: treat as a start
+}
+
+bool is_lower_start(std::string_view s) {
+    if (s.empty()) return false;
+    auto c = static_cast<unsigned char>(s[0]);
+    if (c < 0x80) return std::islower(c) != 0;
+    // Latin-1 and Latin Extended lower-case letters start with 0xC3 0x9F-0xBF.
+    return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0x9F;
+}
+
+std::string_view strip_bullet(std::string_view s, bool* had_bullet = nullptr) {
+    bool bullet = false;
+    for (std::string_view b : {"- ", "\xE2\x80\x93 ", "\xE2\x80\xA2 "}) {  // -, en dash, bullet
+        if (s.substr(0, b.size()) == b) {
+            s.remove_prefix(b.size());
+            bullet = true;
+            break;
+        }
+    }
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    if (had_bullet) *had_bullet = bullet;
+    return s;
+}
+
+// "12. text" -> number "12"
+bool match_paragraph(std::string_view s, std::string& number, std::string_view& rest) {
+    size_t i = 0;
+    while (i < s.size() && i < 4 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == 0 || i > 3 || i + 2 > s.size() || s[i] != '.' || s[i + 1] != ' ') return false;
+    if (s[0] == '0') return false;
+    number = std::string(s.substr(0, i));
+    rest = s.substr(i + 2);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    return !rest.empty();
+}
+
+bool is_roman(std::string_view s, bool upper) {
+    if (s.empty() || s.size() > 6) return false;
+    std::string_view letters = upper ? "IVXL" : "ivxl";
+    return s.find_first_not_of(letters) == std::string_view::npos;
+}
+
+// "(b) text" -> label "b"
+bool match_item(std::string_view s, std::string& label, std::string_view& rest) {
+    if (s.size() < 4 || s[0] != '(') return false;
+    size_t close = s.find(')');
+    if (close == std::string_view::npos || close < 2 || close > 7) return false;
+    std::string_view inner = s.substr(1, close - 1);
+    bool letters = inner.size() <= 2 && std::all_of(inner.begin(), inner.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!letters && !is_roman(inner, false)) return false;
+    if (close + 1 >= s.size() || s[close + 1] != ' ') return false;
+    label = std::string(inner);
+    rest = s.substr(close + 2);
+    return !rest.empty();
+}
+
+// "III. Title" (roman) or "A. Title" (letter) -> level 1 or 2
+int match_numbered_heading(std::string_view s, std::string& numbering) {
+    if (s.size() > 220) return 0;
+    size_t dot = s.find(". ");
+    if (dot == std::string_view::npos || dot == 0 || dot > 6) return 0;
+    std::string_view head = s.substr(0, dot);
+    std::string_view title = s.substr(dot + 2);
+    if (!is_upper_start(title)) return 0;
+    if (is_roman(head, true)) {
+        numbering = std::string(head);
+        return 1;
+    }
+    if (head.size() == 1 && head[0] >= 'A' && head[0] <= 'Z') {
+        numbering = std::string(head);
+        return 2;
+    }
+    return 0;
+}
+
+bool iequals_prefix(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    return true;
+}
+
+// "Recommendation 3", "Draft recommendation 11bis [Proposed by Spain]"
+bool match_recommendation(std::string_view s, bool& draft, std::string& number, std::string& note) {
+    if (s.size() > 160) return false;
+    draft = iequals_prefix(s, "draft ");
+    if (draft) s.remove_prefix(6);
+    if (!iequals_prefix(s, "recommendation ")) return false;
+    s.remove_prefix(15);
+    size_t i = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == 0 || i > 3) return false;
+    size_t j = i;
+    while (j < s.size() && s[j] >= 'a' && s[j] <= 'z') ++j;
+    std::string_view suffix = s.substr(i, j - i);
+    static const std::set<std::string_view> kSuffixes{"", "bis", "ter", "quater", "quinquies", "sexies"};
+    if (!kSuffixes.count(suffix)) return false;
+    number = std::string(s.substr(0, j));
+    std::string_view rest = s.substr(j);
+    if (!rest.empty() && rest.front() == '.') rest.remove_prefix(1);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (!rest.empty() && rest.front() != '[' && rest.front() != '(') return false;
+    note = std::string(rest);
+    return true;
+}
+
+// Removes footnote marker sentinels from `text`, collecting their labels.
+std::string take_markers(std::string_view text, std::vector<std::string>& markers) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        if (text.compare(i, 3, kFootnoteMarkOpen) == 0) {
+            size_t close = text.find(kFootnoteMarkClose, i + 3);
+            if (close == std::string_view::npos) close = text.size();
+            markers.emplace_back(text.substr(i + 3, close - i - 3));
+            i = std::min(text.size(), close + 3);
+            continue;
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+bool starts_unit(std::string_view text) {
+    std::string_view s = strip_bullet(text);
+    std::string number, label, note;
+    std::string_view rest;
+    bool draft = false;
+    return match_paragraph(s, number, rest) || match_item(s, label, rest) ||
+           match_numbered_heading(s, number) > 0 || match_recommendation(s, draft, number, note);
+}
+
+std::vector<Block> make_blocks(const std::vector<SourceLine>& lines) {
+    std::vector<Block> blocks;
+    for (const SourceLine& line : lines) {
+        std::vector<std::string> markers;
+        std::string text = take_markers(line.text, markers);
+        if (text.empty() && markers.empty()) continue;
+        bool split = blocks.empty() || line.starts_block || blocks.back().role != line.role;
+        // A list line ("- (a) ...", "12. ...") starts its own block when the text before
+        // it came to a stop; mid-sentence line breaks never split a paragraph.
+        if (!split && !blocks.back().text.empty() &&
+            ((text.front() == '-' && starts_unit(text)) ||
+             ((ends_sentence(blocks.back().text) || blocks.back().text.back() == ':') &&
+              (starts_unit(text) || text.front() == '-'))))
+            split = true;
+        if (split) {
+            Block b;
+            b.role = line.role;
+            b.page_first = b.page_last = line.page;
+            b.emphasised = line.emphasised;
+            b.text = std::move(text);
+            b.markers = std::move(markers);
+            blocks.push_back(std::move(b));
+            continue;
+        }
+        Block& b = blocks.back();
+        if (!b.text.empty() && !text.empty()) b.text += ' ';
+        b.text += text;
+        b.markers.insert(b.markers.end(), markers.begin(), markers.end());
+        b.emphasised = b.emphasised && line.emphasised;
+        if (line.page > 0) b.page_last = line.page;
+        if (b.page_first == 0) b.page_first = line.page;
+    }
+    return blocks;
+}
+
+// ---------------------------------------------------------------------------
+// Units
+
+struct Builder {
+    std::vector<Unit> units;
+    std::vector<std::pair<int, std::string>> headings;  // (level, text) stack
+    std::vector<std::string> heading_refs;               // "chap. III", parallel to headings
+    int current = -1;        // index of the body unit that text continues
+    int last_footnote = -1;
+    int last_paragraph = 0;  // last paragraph number seen (numbered or inferred)
+    bool numbered_region = false;
+    bool embedded_list = false;  // the current paragraph quotes a numbered list (an agenda)
+    int text_count = 0;
+    std::map<std::string, int> anchor_uses;
+    std::vector<std::vector<std::string>> unit_markers;  // parallel to units
+
+    std::vector<std::string> heading_path() const {
+        std::vector<std::string> path;
+        for (const auto& h : headings) path.push_back(h.second);
+        return path;
+    }
+
+    std::string unique_anchor(std::string anchor) {
+        int n = ++anchor_uses[anchor];
+        return n == 1 ? anchor : anchor + "-" + std::to_string(n);
+    }
+
+    int add(Unit unit, const Block& block, std::string_view text) {
+        unit.heading_path = heading_path();
+        unit.text = std::string(text);
+        unit.page_first = block.page_first;
+        unit.page_last = block.page_last;
+        unit.seq = static_cast<int>(units.size());
+        unit.anchor = unique_anchor(unit.anchor);
+        units.push_back(std::move(unit));
+        unit_markers.push_back(block.markers);
+        return static_cast<int>(units.size()) - 1;
+    }
+
+    void append(int index, const Block& block, std::string_view text, bool same_sentence) {
+        Unit& unit = units[static_cast<size_t>(index)];
+        if (!unit.text.empty() && !text.empty()) unit.text += same_sentence ? " " : "\n";
+        unit.text += text;
+        if (block.page_last > 0) unit.page_last = std::max(unit.page_last, block.page_last);
+        if (unit.page_first == 0) unit.page_first = block.page_first;
+        auto& markers = unit_markers[static_cast<size_t>(index)];
+        markers.insert(markers.end(), block.markers.begin(), block.markers.end());
+    }
+
+    void push_heading(int level, const std::string& text, const std::string& numbering) {
+        while (!headings.empty() && headings.back().first >= level) {
+            headings.pop_back();
+            heading_refs.pop_back();
+        }
+        Unit unit;
+        unit.kind = UnitKind::heading;
+        unit.number = numbering;
+        unit.label = text;
+        std::string anchor = "sec";
+        for (const auto& ref : heading_refs) anchor += "-" + ref;
+        anchor += "-" + (numbering.empty() ? std::to_string(units.size()) : numbering);
+        unit.anchor = anchor;
+        unit.ref = level == 1 && !numbering.empty()   ? "chap. " + numbering
+                   : level == 2 && !numbering.empty() ? "sect. " + numbering
+                                                      : text;
+        if (level == 2 && !heading_refs.empty() && headings.front().first == 1)
+            unit.ref = "chap. " + heading_refs.front() + ", " + unit.ref;
+        embedded_list = false;
+        units.push_back(unit);
+        units.back().heading_path = heading_path();
+        units.back().seq = static_cast<int>(units.size()) - 1;
+        units.back().anchor = unique_anchor(units.back().anchor);
+        unit_markers.emplace_back();
+        headings.emplace_back(level, text);
+        heading_refs.push_back(numbering.empty() ? std::to_string(units.size()) : numbering);
+        current = static_cast<int>(units.size()) - 1;
+    }
+
+    const Unit* current_unit() const { return current >= 0 ? &units[static_cast<size_t>(current)] : nullptr; }
+
+    // The paragraph or recommendation that an item belongs to.
+    int item_parent() const {
+        for (int i = current; i >= 0; --i) {
+            UnitKind k = units[static_cast<size_t>(i)].kind;
+            if (k == UnitKind::paragraph || k == UnitKind::recommendation) return i;
+            if (k == UnitKind::heading) return -1;
+        }
+        return -1;
+    }
+};
+
+std::string item_label_prefix(const Unit& parent) {
+    if (parent.kind == UnitKind::paragraph) return parent.label;
+    return parent.label;  // "Recommendation 13", "Draft recommendation 13"
+}
+
+// Is "(i)" a roman sub-item of the last lettered item, or the letter after "(h)"?
+bool is_roman_subitem(const std::string& label, const std::vector<Unit>& units, int parent) {
+    if (!is_roman(label, false)) return false;
+    const std::string& parent_anchor = units[static_cast<size_t>(parent)].anchor;
+    const Unit* last_item = nullptr;
+    const Unit* last_letter = nullptr;
+    for (int i = static_cast<int>(units.size()) - 1; i > parent; --i) {
+        const Unit& u = units[static_cast<size_t>(i)];
+        if (u.kind != UnitKind::item) continue;
+        if (!last_item) last_item = &u;
+        if (u.parent == parent_anchor) {
+            last_letter = &u;
+            break;
+        }
+    }
+    if (!last_letter) return false;  // a roman list directly under its paragraph
+    bool next_letter = label.size() == 1 && last_letter->number.size() == 1 &&
+                       last_letter->number[0] + 1 == label[0];
+    return !(next_letter && last_item == last_letter);
+}
+
+void add_item(Builder& b, const Block& block, const std::string& label, std::string_view rest) {
+    int parent = b.item_parent();
+    if (parent < 0) {  // an item with nothing to belong to is plain text
+        Unit unit;
+        unit.kind = UnitKind::text;
+        unit.number = std::to_string(++b.text_count);
+        unit.label = "[" + unit.number + "]";
+        unit.ref = "para. " + unit.label;
+        unit.anchor = "text-" + unit.number;
+        b.current = b.add(unit, block, block.text);
+        return;
+    }
+    const Unit& p = b.units[static_cast<size_t>(parent)];
+    Unit unit;
+    unit.kind = UnitKind::item;
+    unit.number = label;
+    unit.draft = p.draft;
+    // Roman sub-items belong to the last lettered item of the same parent.
+    const Unit* letter_parent = nullptr;
+    if (is_roman_subitem(label, b.units, parent)) {
+        for (int i = static_cast<int>(b.units.size()) - 1; i > parent; --i) {
+            const Unit& u = b.units[static_cast<size_t>(i)];
+            if (u.kind == UnitKind::item && u.parent == p.anchor && !is_roman(u.number, false)) {
+                letter_parent = &u;
+                break;
+            }
+        }
+    }
+    const Unit& owner = letter_parent ? *letter_parent : p;
+    unit.parent = owner.anchor;
+    unit.label = owner.kind == UnitKind::item ? owner.label + " (" + label + ")"
+                                              : item_label_prefix(owner) + " (" + label + ")";
+    unit.ref = owner.kind == UnitKind::paragraph ? "para. " + unit.label
+               : owner.kind == UnitKind::item    ? (owner.ref + " (" + label + ")")
+                                                 : owner.ref + " (" + label + ")";
+    unit.anchor = owner.anchor + "-" + label;
+    b.current = b.add(unit, block, rest);
+}
+
+Unit make_paragraph(const std::string& number, bool inferred) {
+    Unit unit;
+    unit.kind = UnitKind::paragraph;
+    unit.number = number;
+    unit.label = number;
+    unit.ref = "para. " + number;
+    unit.anchor = "para-" + number;
+    unit.number_inferred = inferred;
+    return unit;
+}
+
+// Numbers lost in conversion: the unnumbered candidates between paragraphs `from`
+// and `to` take the missing numbers when they fit exactly; otherwise they were not
+// paragraphs but part of the one before, and are merged back into it.
+void resolve_candidates(Builder& b, std::vector<int>& candidates, int from, int to) {
+    if (candidates.empty()) return;
+    int gap = to > 0 ? to - from - 1 : static_cast<int>(candidates.size());
+    int numbered = std::min<int>(gap, static_cast<int>(candidates.size()));
+    for (int k = 0; k < static_cast<int>(candidates.size()); ++k) {
+        Unit& unit = b.units[static_cast<size_t>(candidates[static_cast<size_t>(k)])];
+        if (k < numbered) {
+            std::string number = std::to_string(from + 1 + k);
+            std::string old_anchor = unit.anchor;
+            unit = [&] {
+                Unit u = make_paragraph(number, true);
+                u.heading_path = unit.heading_path;
+                u.text = unit.text;
+                u.page_first = unit.page_first;
+                u.page_last = unit.page_last;
+                u.seq = unit.seq;
+                return u;
+            }();
+            unit.anchor = b.unique_anchor(unit.anchor);
+        } else {
+            unit.kind = UnitKind::text;  // marked for merging below
+            unit.number = "merge";
+        }
+    }
+    candidates.clear();
+}
+
+void merge_marked(Builder& b) {
+    for (size_t i = 1; i < b.units.size(); ++i) {
+        if (b.units[i].kind != UnitKind::text || b.units[i].number != "merge") continue;
+        size_t target = i - 1;
+        while (target > 0 && b.units[target].number == "merge") --target;
+        Unit& into = b.units[target];
+        into.text += "\n" + b.units[i].text;
+        into.page_last = std::max(into.page_last, b.units[i].page_last);
+        auto& markers = b.unit_markers[target];
+        markers.insert(markers.end(), b.unit_markers[i].begin(), b.unit_markers[i].end());
+    }
+    std::vector<Unit> kept;
+    std::vector<std::vector<std::string>> kept_markers;
+    for (size_t i = 0; i < b.units.size(); ++i) {
+        if (b.units[i].kind == UnitKind::text && b.units[i].number == "merge") continue;
+        kept.push_back(std::move(b.units[i]));
+        kept_markers.push_back(std::move(b.unit_markers[i]));
+    }
+    b.units = std::move(kept);
+    b.unit_markers = std::move(kept_markers);
+}
+
+// Links footnotes to the unit holding their marker and builds their citations.
+void link_footnotes(Builder& b) {
+    std::map<std::string, size_t> holder;  // footnote number -> unit index
+    for (size_t i = 0; i < b.units.size(); ++i) {
+        if (b.units[i].kind == UnitKind::footnote) continue;
+        for (const std::string& m : b.unit_markers[i]) holder.emplace(m, i);
+    }
+    for (size_t i = 0; i < b.units.size(); ++i) {
+        Unit& note = b.units[i];
+        if (note.kind != UnitKind::footnote) continue;
+        auto it = holder.find(note.number);
+        if (it == holder.end()) continue;
+        Unit& owner = b.units[it->second];
+        note.parent = owner.anchor;
+        note.heading_path = owner.heading_path;
+        if (owner.kind != UnitKind::heading && owner.kind != UnitKind::text)
+            note.ref = owner.ref + ", footnote " + note.number;
+        owner.footnotes.push_back(note.anchor);
+    }
+}
+
+}  // namespace
+
+bool ends_sentence(const std::string& text) {
+    size_t end = text.size();
+    auto closing = [&](size_t i) {
+        std::string_view t(text.data(), i);
+        for (std::string_view c : {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "*"})
+            if (t.size() >= c.size() && t.substr(t.size() - c.size()) == c) return c.size();
+        return size_t{0};
+    };
+    while (end > 0 && text[end - 1] == ' ') --end;
+    for (size_t n = closing(end); n > 0; n = closing(end)) end -= n;
+    if (end == 0) return false;
+    char c = text[end - 1];
+    return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+StructuredText build_units(const ExtractedText& extracted) {
+    StructuredText out;
+    std::vector<Block> blocks = make_blocks(extracted.lines);
+
+    // Front matter: short title-page blocks before the first structural block.
+    size_t first = 0;
+    for (; first < blocks.size() && first < 24; ++first) {
+        const Block& blk = blocks[first];
+        if (blk.role == LineRole::footnote) break;
+        if (starts_unit(blk.text)) break;
+        if (blk.text.size() >= 100 && !blk.emphasised && ends_sentence(blk.text)) break;
+    }
+    if (first == blocks.size() || first >= 24) first = 0;  // no structure found: all content
+    for (size_t i = 0; i < first; ++i) out.front_matter.push_back(blocks[i].text);
+
+    Builder b;
+    std::vector<int> candidates;  // unnumbered blocks that may be paragraphs with lost numbers
+    int last_numbered = 0;
+    for (size_t i = first; i < blocks.size(); ++i) {
+        const Block& block = blocks[i];
+        const bool after_footnote = i > first && blocks[i - 1].role == LineRole::footnote;
+        const bool before_footnote = i + 1 < blocks.size() && blocks[i + 1].role == LineRole::footnote;
+
+        if (block.role == LineRole::footnote) {
+            std::string number;
+            std::string_view rest;
+            std::string_view s = block.text;
+            size_t digits = 0;
+            while (digits < s.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
+            if (digits > 0 && digits < s.size() && s[digits] == ' ') {
+                Unit note;
+                note.kind = UnitKind::footnote;
+                note.number = std::string(s.substr(0, digits));
+                note.label = "footnote " + note.number;
+                note.ref = note.label;
+                note.anchor = "fn-" + note.number;
+                b.last_footnote = b.add(note, block, s.substr(digits + 1));
+            } else if (b.last_footnote >= 0) {
+                b.append(b.last_footnote, block, s, true);
+            }
+            continue;
+        }
+
+        bool had_bullet = false;
+        std::string_view s = strip_bullet(block.text, &had_bullet);
+        std::string number, label, note;
+        std::string_view rest;
+        bool draft = false;
+
+        if (int level = match_numbered_heading(s, number); level > 0) {
+            b.push_heading(level, std::string(s), number);
+            continue;
+        }
+        if (match_recommendation(s, draft, number, note)) {
+            Unit unit;
+            unit.kind = UnitKind::recommendation;
+            unit.draft = draft;
+            unit.number = number;
+            unit.label = (draft ? "Draft recommendation " : "Recommendation ") + number;
+            unit.ref = (draft ? "draft recommendation " : "recommendation ") + number;
+            unit.anchor = "rec-" + number;
+            b.current = b.add(unit, block, note);
+            b.embedded_list = false;
+            continue;
+        }
+        if (match_paragraph(s, number, rest)) {
+            int n = std::stoi(number);
+            if (b.numbered_region && n <= b.last_paragraph && b.current >= 0) {
+                // "1. Organizational matters:" inside paragraph 29: a quoted list.
+                b.embedded_list = true;
+                b.append(b.current, block, block.text, false);
+                continue;
+            }
+            resolve_candidates(b, candidates, last_numbered, n);
+            b.numbered_region = true;
+            b.last_paragraph = last_numbered = n;
+            b.embedded_list = false;
+            b.current = b.add(make_paragraph(number, false), block, rest);
+            continue;
+        }
+        if (match_item(s, label, rest)) {
+            if (b.embedded_list && b.current >= 0) {
+                b.append(b.current, block, block.text, false);
+            } else {
+                add_item(b, block, label, rest);
+            }
+            continue;
+        }
+        // Emphasised short lines are headings ("Agenda item 2", "General draft recommendations").
+        if (block.emphasised && block.text.size() < 200 && !is_lower_start(s) && block.markers.empty()) {
+            resolve_candidates(b, candidates, last_numbered, 0);
+            // "Agenda item 2" groups the topical headings below it.
+            bool agenda = iequals_prefix(s, "agenda item ") || iequals_prefix(s, "item ");
+            b.push_heading(agenda ? 2 : 3, std::string(s), "");
+            continue;
+        }
+
+        // Running text: a continuation of the current unit, or a unit of its own.
+        const Unit* cur = b.current_unit();
+        bool continues_sentence = is_lower_start(s);
+        if (b.last_footnote >= 0 && continues_sentence && before_footnote && !after_footnote &&
+            !ends_sentence(b.units[static_cast<size_t>(b.last_footnote)].text)) {
+            // The top of a page's footnote area continues the previous page's last footnote.
+            b.append(b.last_footnote, block, block.text, true);
+            continue;
+        }
+        if (cur && cur->kind != UnitKind::heading &&
+            (continues_sentence || !ends_sentence(cur->text) || after_footnote)) {
+            b.append(b.current, block, block.text, continues_sentence || !ends_sentence(cur->text));
+            continue;
+        }
+        if (cur && cur->kind == UnitKind::recommendation) {  // more text of the recommendation
+            b.append(b.current, block, block.text, false);
+            continue;
+        }
+        if (b.numbered_region && cur && cur->kind != UnitKind::heading && !b.embedded_list) {
+            // A paragraph whose number was lost in conversion ("- Mr. Sturland ...").
+            Unit unit;
+            unit.kind = UnitKind::text;
+            unit.anchor = "candidate";
+            b.current = b.add(unit, block, s);
+            candidates.push_back(b.current);
+            continue;
+        }
+        if (b.numbered_region && b.embedded_list && cur) {
+            b.append(b.current, block, block.text, false);
+            continue;
+        }
+        Unit unit;
+        unit.kind = UnitKind::text;
+        unit.number = std::to_string(++b.text_count);
+        unit.label = "[" + unit.number + "]";
+        unit.ref = "para. " + unit.label;
+        unit.anchor = "text-" + unit.number;
+        b.current = b.add(unit, block, had_bullet ? s : std::string_view(block.text));
+    }
+    // Candidates after the last numbered paragraph: numbered when marked as list
+    // entries by the converter, else plain text.
+    if (!candidates.empty()) {
+        std::vector<int> rest;
+        for (int c : candidates) {
+            Unit& unit = b.units[static_cast<size_t>(c)];
+            unit.number = std::to_string(++b.text_count);
+            unit.label = "[" + unit.number + "]";
+            unit.ref = "para. " + unit.label;
+            unit.anchor = b.unique_anchor("text-" + unit.number);
+        }
+        candidates.clear();
+    }
+    merge_marked(b);
+    link_footnotes(b);
+    for (size_t i = 0; i < b.units.size(); ++i) b.units[i].seq = static_cast<int>(i);
+    out.units = std::move(b.units);
+    return out;
+}
+
+}  // namespace verbatim

@@ -1,0 +1,141 @@
+// Plain data that flows between the stages of verbatim.
+//
+//   extract   : file bytes          -> ExtractedText (SourceLines + title-page hints)
+//   structure : ExtractedText       -> Document (DocumentMeta + Units)
+//   index     : Document            -> Xapian documents (one per Unit)
+//   search    : Xapian              -> Hits (each carrying a stored Unit)
+//
+// Everything here is a value type with no behaviour beyond small helpers, so each
+// stage can be tested by building its input by hand.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verbatim {
+
+// Something wrong with the input or the environment, reported and survived.
+// `file` names the input, `page` is 0 when not page-specific.
+struct Problem {
+    std::string file;
+    int page = 0;
+    std::string cause;  // one sentence a user can act on
+};
+
+// ---------------------------------------------------------------------------
+// extract -> structure
+
+// Footnote markers found inline (superscripts in a PDF, <sup>N</sup> in text) are
+// carried inside SourceLine::text as U+E000 <label> U+E001 so that joining and
+// splitting lines keeps them in place; structure removes them from the body text
+// and records the footnote link. Input text never contains these code points:
+// the decoder strips them.
+inline constexpr const char* kFootnoteMarkOpen = "\xEE\x80\x80";   // U+E000
+inline constexpr const char* kFootnoteMarkClose = "\xEE\x80\x81";  // U+E001
+
+enum class LineRole {
+    body,      // running text, headings, paragraphs
+    footnote,  // text from a page's footnote area
+};
+
+// One line of content, in reading order, with page furniture already removed.
+struct SourceLine {
+    std::string text;            // UTF-8, trimmed, hyphenation at line end already resolved
+    int page = 0;                // printed page number (1-based), 0 when unknown
+    LineRole role = LineRole::body;
+    bool starts_block = false;   // a visible break (blank line, vertical gap) precedes it
+    bool emphasised = false;     // bold/italic/heading style where the source says so
+    float font_size = 0;         // 0 when unknown (plain text)
+};
+
+// What a title page states about its document; empty fields were not found.
+struct TitleBlock {
+    std::vector<std::string> symbols;  // e.g. CTOC/COP/WG.4/2020/4 (first is the main one)
+    std::string date;                  // YYYY-MM-DD
+    std::string distribution;          // General, Limited, Restricted
+    std::string original_language;     // English, French, ...
+    std::string job_number;            // V.20-05476
+    std::string title;
+};
+
+struct ExtractedText {
+    std::vector<SourceLine> lines;
+    int page_count = 0;          // 0 when the source has no notion of pages
+    bool pages_estimated = false;  // page numbers partly inferred (plain text)
+    TitleBlock title_block;        // filled by the extractor when the layout tells it
+    std::vector<Problem> problems; // non-fatal: replaced bytes, unreadable page, ...
+};
+
+// ---------------------------------------------------------------------------
+// structure -> index
+
+enum class UnitKind {
+    heading,         // "III. Chair's summary of deliberations"
+    paragraph,       // numbered paragraph "12."
+    item,            // lettered or roman sub-item "(b)" of a paragraph
+    recommendation,  // "Recommendation 3", "Draft recommendation 11bis"
+    footnote,        // footnote "17"
+    text,            // unnumbered running text (speeches, notes)
+};
+
+const char* to_string(UnitKind kind);
+std::optional<UnitKind> unit_kind_from_string(const std::string& name);
+
+struct Unit {
+    std::string anchor;        // unique within the document: "para-12", "para-36-b", "rec-3", "fn-17"
+    UnitKind kind = UnitKind::text;
+    std::string number;        // "12", "b", "3", "11bis", "17"; empty for text/heading without number
+    std::string label;         // human label: "12", "36 (b)", "Recommendation 3", "footnote 17"
+    std::string ref;           // citation inside the document: "para. 36 (b)",
+                               // "draft recommendation 11bis, footnote 13"
+    std::string parent;        // anchor of the enclosing unit (items, footnotes), else empty
+    std::vector<std::string> heading_path;  // headings above, outermost first
+    std::string text;          // clean text: no furniture, no markers
+    int page_first = 0;        // 0 when unknown
+    int page_last = 0;
+    bool number_inferred = false;       // number restored from the sequence
+    std::vector<std::string> footnotes; // anchors of footnotes whose marker stands in this unit
+    int seq = 0;               // position in the document, from 0
+    bool draft = false;        // "Draft recommendation" rather than an adopted one
+};
+
+// What is known about a document: from its text, then overridden by the manifest.
+struct DocumentMeta {
+    std::string id;            // stable id used in unit ids: "ctoc-cop-wg.4-2020-4.en"
+    std::string name;          // short handle from the manifest ("chair-notes-2020"), may be empty
+    std::string symbol;        // main document symbol, empty when it has none
+    std::vector<std::string> other_symbols;
+    std::string title;
+    std::string date;          // YYYY-MM-DD, empty when unknown
+    std::string type;          // report, draft, crp, statement, resolution, other
+    std::string body;          // "Working Group on Trafficking in Persons"
+    std::string meeting;       // "tenth meeting of the Working Group on Trafficking in Persons"
+    int meeting_number = 0;    // 10
+    std::string place;         // Vienna
+    std::string meeting_dates; // "2020-09-10..2020-09-11"
+    std::string lang = "en";   // ISO 639-1 of the text
+    std::string original_language;
+    std::string distribution;
+    std::string job_number;
+    std::string source;        // the file it was read from (absolute path)
+};
+
+struct Document {
+    DocumentMeta meta;
+    std::vector<Unit> units;
+    std::vector<Problem> problems;
+};
+
+// "CTOC/COP/WG.4/2020/4, para. 12" or "Speaking notes ... (13 October 2020), para. 3".
+std::string citation_of(const DocumentMeta& doc, const Unit& unit);
+// The document part of a citation: its symbol, else its title and date.
+std::string document_reference(const DocumentMeta& doc);
+// "p. 3", "pp. 2-3" or empty when pages are unknown.
+std::string pages_of(const Unit& unit);
+// "2020-09-28" -> "28 September 2020"; anything else is returned unchanged.
+std::string human_date(const std::string& iso_date);
+// Globally unique id of a unit: "<doc id>#<anchor>".
+std::string unit_id(const DocumentMeta& doc, const Unit& unit);
+
+}  // namespace verbatim

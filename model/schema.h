@@ -1,0 +1,44 @@
+// The index schema: every term prefix, value slot and metadata key verbatim uses.
+// The indexer writes them and the searcher reads them; nothing else may invent one.
+//
+// One Xapian document = one citable Unit. Its data is the Unit and its document's
+// display fields as JSON (see index/unit_record.h), so a search never re-reads a source.
+#pragma once
+
+#include <xapian.h>
+
+namespace verbatim::schema {
+
+// --- free-text terms (written by the analyser, with positions) ---------------
+// Unprefixed: the folded exact form ("sanchez", "non", "punishment", "nonpunishment").
+// Phrases match these.
+inline constexpr const char* kStemPrefix = "Z";  // stemmed form, no positions: "Zpunish"
+
+// --- boolean terms (filters, identity); values are lower-cased ---------------
+inline constexpr const char* kUnitId = "Q";       // Q<unit id>: unique, re-indexing replaces
+inline constexpr const char* kDocId = "XD";       // XD<doc id>: all units of a document
+inline constexpr const char* kSymbol = "XS";      // XS<symbol>, for every symbol of the doc
+inline constexpr const char* kName = "XN";        // XN<manifest name>
+inline constexpr const char* kLang = "L";         // Len
+inline constexpr const char* kKind = "K";         // Kparagraph, Krecommendation, ...
+inline constexpr const char* kType = "XT";        // XTreport, XTdraft, XTcrp, XTstatement
+inline constexpr const char* kYear = "Y";         // Y2020
+inline constexpr const char* kMeeting = "XM";     // XM10 (meeting number)
+inline constexpr const char* kAnchor = "XA";      // XApara-12 (with XD, finds one unit)
+
+// --- value slots ---------------------------------------------------------------
+inline constexpr Xapian::valueno kDateSlot = 0;   // "YYYYMMDD" string, sorts by date
+inline constexpr Xapian::valueno kSeqSlot = 1;    // sortable_serialise(unit seq in document)
+inline constexpr Xapian::valueno kDocSlot = 2;    // doc id, to collapse or group by document
+
+// --- database metadata keys ----------------------------------------------------
+inline constexpr const char* kFileKey = "file:";  // file:<absolute path> -> FileRecord JSON
+inline constexpr const char* kDocKey = "doc:";    // doc:<doc id> -> DocumentMeta JSON
+inline constexpr const char* kSchemaKey = "verbatim-schema";
+inline constexpr const char* kSchemaVersion = "1";
+
+// Gap left between the term positions of two fields of one unit, so a phrase
+// never runs from the heading into the text.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+}  // namespace verbatim::schema

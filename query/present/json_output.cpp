@@ -1,0 +1,50 @@
+#include "query/present/json_output.h"
+
+namespace verbatim {
+
+namespace {
+
+nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+
+}  // namespace
+
+nlohmann::json unit_to_json(const UnitRecord& r) {
+    const DocumentMeta& d = r.doc;
+    const Unit& u = r.unit;
+    std::string heading;
+    for (const std::string& h : u.heading_path) heading += (heading.empty() ? "" : " > ") + h;
+    return {
+        {"id", unit_id(d, u)},
+        {"doc", d.id},
+        {"symbol", or_null(d.symbol)},
+        {"title", d.title},
+        {"date", or_null(d.date)},
+        {"lang", d.lang},
+        {"type", or_null(d.type)},
+        {"meeting", or_null(d.meeting)},
+        {"kind", to_string(u.kind)},
+        {"label", u.label},
+        {"number", or_null(u.number)},
+        {"number_inferred", u.number_inferred},
+        {"parent", or_null(u.parent)},
+        {"anchor", u.anchor},
+        {"pages", u.page_first > 0 ? nlohmann::json::array({u.page_first, std::max(u.page_first, u.page_last)})
+                                   : nlohmann::json()},
+        {"citation", citation_of(d, u)},
+        {"heading", heading},
+        {"heading_path", u.heading_path},
+        {"footnotes", u.footnotes},
+        {"text", u.text},
+        {"source", d.source},
+    };
+}
+
+nlohmann::json hit_to_json(const Hit& hit) {
+    nlohmann::json j = unit_to_json(hit.record);
+    j["snippet"] = render_marked(hit.snippet, "**", "**");
+    j["score"] = hit.score;
+    j["rank"] = hit.rank;
+    return j;
+}
+
+}  // namespace verbatim

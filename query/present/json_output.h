@@ -1,0 +1,18 @@
+// The JSON shapes of the CLI (--json) and, later, the HTTP API. A public contract:
+// documented in README.md ("JSON output"); add fields, never rename or remove them.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/index/unit_record.h"
+#include "query/search/searcher.h"
+
+namespace verbatim {
+
+// A unit with its document's fields and citation.
+nlohmann::json unit_to_json(const UnitRecord& record);
+
+// A search hit: unit_to_json plus score, rank and snippet.
+nlohmann::json hit_to_json(const Hit& hit);
+
+}  // namespace verbatim

@@ -1,0 +1,48 @@
+// The query language of `verbatim search`: words (all must match), "phrases", OR,
+// AND, NOT / -word, parentheses and field filters (symbol:, year:, kind:, ...).
+// Words go through the same Analyser as the indexed text.
+#pragma once
+
+#include <xapian.h>
+
+#include <functional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/analyser.h"
+
+namespace verbatim {
+
+// A malformed query: `message` says what is wrong, `column` (1-based, in characters)
+// where.
+struct QueryError : std::runtime_error {
+    QueryError(const std::string& message, size_t column);
+    size_t column;
+};
+
+// Answers whether the index holds an exact (unstemmed) term. Compounds use it:
+// "non punishment" is searched as the compound when "nonpunishment" is indexed.
+using Vocabulary = std::function<bool(const std::string& term)>;
+
+struct ParsedQuery {
+    Xapian::Query query;
+    std::set<std::string> highlight_terms;  // exact terms and Z-stems to highlight
+    bool has_text = false;                  // false for filter-only queries
+};
+
+// A field filter of the query language.
+struct QueryField {
+    std::string name;         // "symbol"
+    std::string description;  // for --help and error messages
+};
+const std::vector<QueryField>& query_fields();
+
+inline constexpr size_t kMaxQueryLength = 2000;
+
+// Parses `text`. Throws QueryError for malformed input.
+ParsedQuery parse_query(std::string_view text, const Analyser& analyser, const Vocabulary& vocabulary);
+
+}  // namespace verbatim

@@ -1,0 +1,138 @@
+#include "query/search/searcher.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "model/schema.h"
+
+namespace verbatim {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::filesystem::path& db) : path_(db), analyser_("en") {
+    std::error_code ec;
+    if (!std::filesystem::exists(db, ec))
+        throw DatabaseError("no index at " + db.string() + ": run `verbatim index PATH...` first, or give --db");
+    try {
+        db_ = Xapian::Database(db.string());
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot open the index " + db.string() + ": " + e.get_description());
+    }
+    std::string version = db_.get_metadata(schema::kSchemaKey);
+    if (version.empty() && db_.get_doccount() > 0)
+        throw DatabaseError(db.string() + " is a Xapian database, but not a verbatim index");
+    if (!version.empty() && version != schema::kSchemaVersion)
+        throw DatabaseError("the index " + db.string() + " was written by another version of verbatim (schema " +
+                            version + "); index again into a new folder");
+}
+
+// A writer may commit while we read: reopen on the new revision and try again.
+template <typename F>
+auto Searcher::with_retry(F&& f) const -> decltype(f()) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return f();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 5) throw;
+            db_.reopen();
+        }
+    }
+}
+
+ParsedQuery Searcher::parse(const std::string& query) const {
+    Vocabulary vocabulary = [this](const std::string& term) { return db_.term_exists(term); };
+    return parse_query(query, analyser_, vocabulary);
+}
+
+SearchResult Searcher::search(const SearchOptions& options) {
+    return with_retry([&] {
+        ParsedQuery parsed = parse(options.query);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(parsed.query);
+        Xapian::MultiValueKeyMaker by_date;
+        if (options.sort != SortOrder::relevance) {
+            // Dated timeline: documents by date, units in document order within each.
+            by_date.add_value(schema::kDateSlot, options.sort == SortOrder::newest);
+            by_date.add_value(schema::kDocSlot);
+            by_date.add_value(schema::kSeqSlot);
+            enquire.set_sort_by_key(&by_date, false);
+        } else if (!parsed.has_text) {
+            // Filters only: no relevance to rank by, so show documents in reading order.
+            by_date.add_value(schema::kDateSlot, true);
+            by_date.add_value(schema::kDocSlot);
+            by_date.add_value(schema::kSeqSlot);
+            enquire.set_sort_by_key(&by_date, false);
+        }
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                             static_cast<Xapian::doccount>(options.limit), 10000);
+        SearchResult result;
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Hit hit;
+            hit.record = parse_unit_record(it.get_document().get_data());
+            hit.score = it.get_weight();
+            hit.rank = options.offset + static_cast<size_t>(it.get_rank() - mset.get_firstitem()) + 1;
+            hit.snippet = make_snippet(hit.record.unit.text, analyser_, parsed.highlight_terms);
+            result.hits.push_back(std::move(hit));
+        }
+        return result;
+    });
+}
+
+std::vector<UnitRecord> Searcher::document_units(const std::string& doc_id) const {
+    return with_retry([&] {
+        std::vector<UnitRecord> units;
+        const std::string term = schema::kDocId + doc_id;
+        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+            units.push_back(parse_unit_record(db_.get_document(*it).get_data()));
+        std::sort(units.begin(), units.end(), [](const UnitRecord& a, const UnitRecord& b) { return a.unit.seq < b.unit.seq; });
+        return units;
+    });
+}
+
+std::vector<DocumentMeta> Searcher::documents() const {
+    return with_retry([&] {
+        std::vector<DocumentMeta> docs;
+        const std::string prefix = schema::kDocKey;
+        for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+            std::string data = db_.get_metadata(*it);
+            if (data.empty()) continue;
+            nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+            if (!j.is_discarded()) docs.push_back(document_meta_from_json(j));
+        }
+        return docs;
+    });
+}
+
+std::optional<DocumentMeta> Searcher::find_document(const std::string& reference) const {
+    return with_retry([&]() -> std::optional<DocumentMeta> {
+        const std::string key = lower(reference);
+        for (const std::string& term : {schema::kSymbol + key, schema::kName + key, schema::kDocId + key}) {
+            auto it = db_.postlist_begin(term);
+            if (it != db_.postlist_end(term)) return parse_unit_record(db_.get_document(*it).get_data()).doc;
+        }
+        return std::nullopt;
+    });
+}
+
+std::optional<UnitRecord> Searcher::unit(const std::string& doc_id, const std::string& anchor) const {
+    return with_retry([&]() -> std::optional<UnitRecord> {
+        Xapian::Query q(Xapian::Query::OP_AND, Xapian::Query(schema::kDocId + doc_id),
+                        Xapian::Query(schema::kAnchor + anchor));
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(q);
+        Xapian::MSet mset = enquire.get_mset(0, 1);
+        if (mset.empty()) return std::nullopt;
+        return parse_unit_record(mset.begin().get_document().get_data());
+    });
+}
+
+}  // namespace verbatim
