@@ -3,11 +3,12 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <fstream>
-#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 #include <poppler-document.h>
 #include <poppler-global.h>
@@ -33,10 +34,14 @@ Problem problem(const std::filesystem::path& file, std::string cause) {
 }
 
 bool read_bytes(const std::filesystem::path& file, std::string& bytes) {
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(file, error);
+    if (error) return false;
     std::ifstream in(file, std::ios::binary);
     if (!in) return false;
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !in.bad();
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    return in.gcount() == static_cast<std::streamsize>(size);
 }
 
 // The PDF spec lets the header sit anywhere in the first 1024 bytes.

@@ -61,7 +61,8 @@ bool looks_binary(std::string_view bytes) {
     return control * 100 > sample * 2;
 }
 
-// Counts the bytes that belong to valid multi-byte UTF-8 sequences and the invalid ones.
+// Counts valid multi-byte UTF-8 sequences and invalid bytes. Legacy 8-bit text almost
+// never forms a valid multi-byte sequence; UTF-8 with some damage has many.
 std::pair<size_t, size_t> utf8_evidence(std::string_view bytes) {
     size_t valid = 0, invalid = 0;
     for (size_t i = 0; i < bytes.size();) {
@@ -71,7 +72,7 @@ std::pair<size_t, size_t> utf8_evidence(std::string_view bytes) {
         bool ok = len > 0 && i + len <= bytes.size();
         for (size_t k = 1; ok && k < len; ++k)
             ok = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
-        if (ok) { valid += len; i += len; }
+        if (ok) { ++valid; i += len; }
         else { ++invalid; ++i; }
     }
     return {valid, invalid};
@@ -136,7 +137,7 @@ std::variant<DecodedText, Problem> decode_text(std::string_view bytes, const std
         out.encoding = "UTF-8";
     } else {
         auto [valid, invalid] = utf8_evidence(bytes);
-        if (valid > invalid * 4) {  // UTF-8 with some damage: keep it, replace the bad bytes
+        if (valid > 0 && valid >= invalid) {  // UTF-8 with some damage: keep it, replace the bad bytes
             out.text.assign(bytes);
             out.encoding = "UTF-8";
             out.replaced = repair_utf8(out.text);

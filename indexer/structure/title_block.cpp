@@ -141,7 +141,7 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
 
     // "The tenth meeting of the Working Group on Trafficking in Persons was held in Vienna"
     static const std::regex kMeeting(
-        R"(\b([A-Za-z0-9]+) (?:meeting|session) of the ((?:Working Group|Conference|Commission|Committee)(?: (?:on|of|for|against|the|and|in|[A-Z][a-z]+))*[A-Z][a-z]+)(?: was)? held in ([A-Z][a-z]+))");
+        R"(\b([A-Za-z0-9]+) (?:meeting|session) of the ((?:Working Group|Conference|Commission|Committee)(?: (?:on|of|for|against|the|and|in|to|[A-Z][a-z]+))*)(?: was)? held in ([A-Z][a-z]+))");
     std::string haystack = meta.title + "\n";
     for (size_t i = 0; i < structured.units.size() && i < 60; ++i) haystack += structured.units[i].text + "\n";
     std::smatch m;

@@ -53,6 +53,14 @@ std::variant<Reference, std::string> parse_reference(std::string_view text) {
         return ref;
     }
     ref.document = trim(m[1].str());
+    // "CRP.4, draft recommendation 11bis, footnote 13": footnotes are numbered through
+    // the document, so the unit that holds the marker only adds context.
+    std::string outer_part = m[2].str();
+    for (char& c : outer_part) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::smatch inner;
+    while ((outer_part.rfind("f", 0) == 0 || outer_part.rfind("note", 0) == 0) &&
+           std::regex_match(ref.document, inner, kUnit) && !trim(inner[1].str()).empty())
+        ref.document = trim(inner[1].str());
     if (ref.document.empty())
         return std::string("no document in '" + s + "'; put its symbol first, e.g. \"CTOC/COP/WG.4/2020/4, " + s + "\"");
     std::string part = m[2].str();

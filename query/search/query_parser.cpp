@@ -77,10 +77,6 @@ std::vector<Token> lex(std::string_view text) {
             continue;
         }
         size_t col = column_of(text, i);
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
-            throw QueryError("control character (code " + std::to_string(static_cast<int>(c)) + ") at column " +
-                                 std::to_string(col) + "; remove it",
-                             col);
         if (size_t q = quote_length(text, i)) {
             size_t j = i + q, close_len = 0;
             while (j < text.size() && !(close_len = quote_length(text, j))) ++j;
@@ -306,9 +302,12 @@ class Parser {
     }
 
     Xapian::Query exact_phrase(const std::vector<std::string>& terms) {
-        for (const auto& t : terms) out_.highlight_terms.insert(t);
         out_.has_text = true;
-        if (terms.size() == 1) return Xapian::Query(terms.front());
+        if (terms.size() == 1) {
+            out_.highlight_terms.insert(terms.front());
+            return Xapian::Query(terms.front());
+        }
+        out_.highlight_phrases.push_back(terms);
         return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
     }
 
@@ -451,6 +450,15 @@ ParsedQuery parse_query(std::string_view text, const Analyser& analyser, const V
                              std::to_string(kMaxQueryLength) + ")",
                          kMaxQueryLength + 1);
     if (std::all_of(text.begin(), text.end(), is_space)) throw QueryError("empty query: give words to search for", 1);
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && !is_space(text[i])) || c == 0x7F) {
+            size_t col = column_of(text, i);
+            throw QueryError("control character (code " + std::to_string(c) + ") at column " + std::to_string(col) +
+                                 "; remove it",
+                             col);
+        }
+    }
     ParsedQuery out;
     Parser parser(lex(text), analyser, vocabulary, out);
     std::optional<Xapian::Query> q = parser.parse();

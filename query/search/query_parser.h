@@ -30,6 +30,7 @@ using Vocabulary = std::function<bool(const std::string& term)>;
 struct ParsedQuery {
     Xapian::Query query;
     std::set<std::string> highlight_terms;  // exact terms and Z-stems to highlight
+    std::vector<std::vector<std::string>> highlight_phrases;  // exact term sequences
     bool has_text = false;                  // false for filter-only queries
 };
 

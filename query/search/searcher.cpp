@@ -73,6 +73,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                              static_cast<Xapian::doccount>(options.limit), 10000);
         SearchResult result;
+        const Highlight highlight{parsed.highlight_terms, parsed.highlight_phrases};
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -80,7 +81,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
             hit.record = parse_unit_record(it.get_document().get_data());
             hit.score = it.get_weight();
             hit.rank = options.offset + static_cast<size_t>(it.get_rank() - mset.get_firstitem()) + 1;
-            hit.snippet = make_snippet(hit.record.unit.text, analyser_, parsed.highlight_terms);
+            hit.snippet = make_snippet(hit.record.unit.text, analyser_, highlight);
             result.hits.push_back(std::move(hit));
         }
         return result;

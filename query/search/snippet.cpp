@@ -1,6 +1,7 @@
 #include "query/search/snippet.h"
 
 #include <algorithm>
+#include <map>
 
 #include "model/schema.h"
 
@@ -17,18 +18,31 @@ size_t char_boundary(const std::string& s, size_t pos) {
 }  // namespace
 
 std::vector<std::pair<size_t, size_t>> find_matches(const std::string& text, const Analyser& analyser,
-                                                    const std::set<std::string>& terms) {
+                                                    const Highlight& highlight) {
+    std::vector<Token> tokens = analyser.tokenize(text);
     std::vector<std::pair<size_t, size_t>> marks;
-    for (const Token& t : analyser.tokenize(text)) {
-        if (!terms.count(t.term) && !terms.count(schema::kStemPrefix + analyser.stem(t.term))) continue;
-        if (!marks.empty() && t.start < marks.back().second) {  // a joined compound covers its parts
-            marks.back().second = std::max(marks.back().second, t.end);
-            marks.back().first = std::min(marks.back().first, t.start);
-            continue;
+    for (const Token& t : tokens)
+        if (highlight.terms.count(t.term) || highlight.terms.count(schema::kStemPrefix + analyser.stem(t.term)))
+            marks.emplace_back(t.start, t.end);
+    if (!highlight.phrases.empty()) {
+        // Tokens by position: a phrase is its terms at consecutive positions.
+        std::multimap<Xapian::termpos, const Token*> at;
+        for (const Token& t : tokens) at.emplace(t.position, &t);
+        auto find_at = [&](Xapian::termpos pos, const std::string& term) -> const Token* {
+            auto [b, e] = at.equal_range(pos);
+            for (auto it = b; it != e; ++it)
+                if (it->second->term == term) return it->second;
+            return nullptr;
+        };
+        for (const auto& phrase : highlight.phrases) {
+            for (const Token& first : tokens) {
+                if (first.term != phrase.front()) continue;
+                const Token* last = &first;
+                for (size_t k = 1; k < phrase.size() && last; ++k) last = find_at(first.position + k, phrase[k]);
+                if (last) marks.emplace_back(first.start, last->end);
+            }
         }
-        marks.emplace_back(t.start, t.end);
     }
-    // A joined compound comes after its parts: merge overlaps once more.
     std::sort(marks.begin(), marks.end());
     std::vector<std::pair<size_t, size_t>> merged;
     for (const auto& m : marks) {
@@ -38,20 +52,25 @@ std::vector<std::pair<size_t, size_t>> find_matches(const std::string& text, con
     return merged;
 }
 
-Snippet make_snippet(const std::string& text, const Analyser& analyser, const std::set<std::string>& terms,
+Snippet make_snippet(const std::string& text, const Analyser& analyser, const Highlight& highlight,
                      size_t max_chars) {
-    std::vector<std::pair<size_t, size_t>> marks = find_matches(text, analyser, terms);
+    std::vector<std::pair<size_t, size_t>> marks = find_matches(text, analyser, highlight);
     size_t begin = 0, end = text.size();
     if (text.size() > max_chars) {
         // The window starting at a mark that covers the most marks.
-        size_t best = 0, best_count = 0;
+        size_t best = 0, best_count = 0, best_end = 0;
         for (size_t i = 0; i < marks.size(); ++i) {
-            size_t count = 0;
-            for (size_t j = i; j < marks.size() && marks[j].second <= marks[i].first + max_chars; ++j) ++count;
-            if (count > best_count) best_count = count, best = i;
+            size_t count = 0, cluster_end = marks[i].second;
+            for (size_t j = i; j < marks.size() && marks[j].second <= marks[i].first + max_chars * 2 / 3; ++j)
+                ++count, cluster_end = marks[j].second;
+            if (count > best_count) best_count = count, best = i, best_end = cluster_end;
         }
         size_t anchor = marks.empty() ? 0 : marks[best].first;
-        begin = anchor > max_chars / 4 ? anchor - max_chars / 4 : 0;
+        // Centre the densest cluster of matches in the window.
+        size_t cluster = marks.empty() ? 0 : best_end - anchor;
+        size_t margin = cluster < max_chars ? (max_chars - cluster) / 2 : 0;
+        begin = anchor > margin ? anchor - margin : 0;
+        if (begin + max_chars > text.size()) begin = text.size() > max_chars ? text.size() - max_chars : 0;
         // Start at a word boundary, or at the sentence start when it is close.
         if (begin > 0) {
             size_t sentence = text.rfind(". ", anchor);

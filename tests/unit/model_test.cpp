@@ -1,1 +1,44 @@
 #include <doctest/doctest.h>
+
+#include "model/document.h"
+
+using namespace verbatim;
+
+TEST_CASE("citations are built from the document and the unit") {
+    DocumentMeta report;
+    report.symbol = "CTOC/COP/WG.4/2020/4";
+    report.date = "2020-09-28";
+    DocumentMeta notes;
+    notes.title = "Speaking notes of the Chair";
+    notes.date = "2020-10-13";
+
+    Unit para;
+    para.kind = UnitKind::paragraph;
+    para.label = "12";
+    para.ref = "para. 12";
+    para.page_first = para.page_last = 3;
+    CHECK(citation_of(report, para) == "CTOC/COP/WG.4/2020/4, para. 12");
+    CHECK(pages_of(para) == "p. 3");
+    para.page_last = 4;
+    CHECK(pages_of(para) == "pp. 3-4");
+    para.page_first = 0;
+    CHECK(pages_of(para).empty());
+
+    // A document without a symbol is cited by title and date.
+    CHECK(citation_of(notes, para) == "Speaking notes of the Chair (13 October 2020), para. 12");
+    CHECK(document_reference(notes) == "Speaking notes of the Chair (13 October 2020)");
+}
+
+TEST_CASE("human dates") {
+    CHECK(human_date("2020-09-28") == "28 September 2020");
+    CHECK(human_date("2018-07-02") == "2 July 2018");
+    CHECK(human_date("not a date") == "not a date");
+    CHECK(human_date("2020-13-01") == "2020-13-01");
+}
+
+TEST_CASE("unit kinds round-trip through their names") {
+    for (UnitKind k : {UnitKind::heading, UnitKind::paragraph, UnitKind::item, UnitKind::recommendation,
+                       UnitKind::footnote, UnitKind::text})
+        CHECK(unit_kind_from_string(to_string(k)) == k);
+    CHECK_FALSE(unit_kind_from_string("chapter").has_value());
+}

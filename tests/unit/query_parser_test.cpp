@@ -1,1 +1,114 @@
 #include <doctest/doctest.h>
+
+#include <set>
+
+#include "query/search/query_parser.h"
+
+using namespace verbatim;
+
+namespace {
+
+// A vocabulary like an index that holds "non-punishment" written with a hyphen.
+Vocabulary vocabulary_of(std::set<std::string> terms) {
+    return [terms = std::move(terms)](const std::string& t) { return terms.count(t) > 0; };
+}
+
+std::string describe(const std::string& query, const Vocabulary& vocabulary = vocabulary_of({})) {
+    Analyser analyser("en");
+    return parse_query(query, analyser, vocabulary).query.get_description();
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("words are ANDed and stemmed; phrases use exact positions") {
+    std::string d = describe("victims trafficking");
+    CHECK(contains(d, "Zvictim"));
+    CHECK(contains(d, "Ztraffick"));
+    CHECK(contains(d, " AND "));
+    std::string p = describe("\"joint investigation teams\"");
+    CHECK(contains(p, "PHRASE 3"));
+    CHECK(contains(p, "joint"));
+    CHECK_FALSE(contains(p, "Zjoint"));
+}
+
+TEST_CASE("OR, NOT, minus and parentheses") {
+    CHECK(contains(describe("victims OR survivors"), " OR "));
+    CHECK(contains(describe("victims -children"), "AND_NOT"));
+    CHECK(contains(describe("victims NOT children"), "AND_NOT"));
+    CHECK(contains(describe("NOT children"), "AND_NOT"));  // everything except
+    std::string g = describe("(victims OR survivors) protection");
+    CHECK(contains(g, " OR "));
+    CHECK(contains(g, " AND "));
+}
+
+TEST_CASE("the three ways to write a compound give the same query shape") {
+    Vocabulary vocab = vocabulary_of({"non", "punishment", "nonpunishment", "principle"});
+    std::string hyphen = describe("non-punishment", vocab);
+    std::string spaced = describe("non punishment", vocab);
+    std::string joined = describe("nonpunishment", vocab);
+    for (const std::string& d : {hyphen, spaced, joined}) {
+        CAPTURE(d);
+        CHECK(contains(d, "Znonpunish"));
+        CHECK(contains(d, "PHRASE 2"));
+        CHECK(contains(d, "non"));
+        CHECK(contains(d, "punishment"));
+    }
+    // Without evidence that the two words form one, they are two words.
+    std::string plain = describe("non punishment", vocabulary_of({}));
+    CHECK(contains(plain, " AND "));
+    CHECK_FALSE(contains(plain, "nonpunish"));
+    // Inside a phrase, each spelling is tried.
+    std::string phrase = describe("\"nonpunishment principle\"", vocab);
+    CHECK(contains(phrase, "PHRASE 3"));
+    CHECK(contains(phrase, "PHRASE 2"));
+}
+
+TEST_CASE("field filters") {
+    CHECK(contains(describe("symbol:CTOC/COP/WG.4/2020/4 victims"), "XSctoc/cop/wg.4/2020/4"));
+    CHECK(contains(describe("year:2019"), "Y2019"));
+    CHECK(contains(describe("kind:rec victims"), "Krecommendation"));
+    CHECK(contains(describe("doc:\"chair-notes\""), "XNchair-notes"));
+    CHECK(contains(describe("Note: victims"), "Znote"));  // a colon after a word is not a field
+}
+
+TEST_CASE("malformed queries say what is wrong and where") {
+    struct Case {
+        const char* query;
+        const char* message;
+        size_t column;
+    };
+    for (Case c : std::initializer_list<Case>{
+             {"", "empty query", 1},
+             {"   ", "empty query", 1},
+             {"\"non-punishment principle", "never closed", 1},
+             {"victims (protection", "'(' at column 9 is never closed", 9},
+             {"victims)", "')' at column 8 has no matching '('", 8},
+             {"OR victims", "'OR' at column 1 needs a search term before it", 1},
+             {"victims OR", "'OR' at column 9 needs a search term after it", 9},
+             {"victims NOT", "must be followed by a term", 9},
+             {"foo:bar victims", "unknown field 'foo:'", 1},
+             {"year:19", "a year has four digits", 1},
+             {"kind:chapter", "the kinds are", 1},
+             {"victims ()", "empty parentheses", 9},
+             {"\"\"", "has no words", 1},
+             {"+++ ---", "nothing to search for", 1},
+             {"tab\x01here", "control character", 4},
+         }) {
+        std::string query = c.query;
+        CAPTURE(query);
+        Analyser analyser("en");
+        try {
+            parse_query(c.query, analyser, vocabulary_of({}));
+            FAIL("expected a QueryError");
+        } catch (const QueryError& e) {
+            CHECK(contains(e.what(), c.message));
+            CHECK(e.column == c.column);
+        }
+    }
+    Analyser analyser("en");
+    CHECK_THROWS_AS(parse_query(std::string(kMaxQueryLength + 1, 'a'), analyser, vocabulary_of({})), QueryError);
+}
