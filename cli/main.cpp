@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "indexer/extract/extract.h"
 #include "indexer/index/indexer.h"
 #include "indexer/index/writer.h"
 #include "query/cite/cite.h"
@@ -232,6 +233,27 @@ int run_show_command(const std::string& db, const std::string& reference, bool j
     }
 }
 
+// `verbatim extract FILE`: the content lines as the extract stage reads them, to see
+// why a document is structured the way it is.
+int run_extract_command(const std::string& file) {
+    auto extracted = extract_file(file);
+    if (auto* problem = std::get_if<Problem>(&extracted)) {
+        error(problem_line(*problem));
+        return kError;
+    }
+    const ExtractedText& t = std::get<ExtractedText>(extracted);
+    for (const Problem& p : t.problems) error(problem_line(p));
+    for (const SourceLine& line : t.lines) {
+        std::string text = line.text;
+        for (const char* mark : {kFootnoteMarkOpen, kFootnoteMarkClose})
+            for (size_t pos = text.find(mark); pos != std::string::npos; pos = text.find(mark))
+                text.replace(pos, 3, mark == kFootnoteMarkOpen ? "<sup>" : "</sup>");
+        std::cout << "p" << std::setw(3) << std::left << line.page << (line.starts_block ? " \u00b6 " : "   ")
+                  << (line.role == LineRole::footnote ? "fn " : "   ") << (line.emphasised ? "* " : "  ") << text << "\n";
+    }
+    return kOk;
+}
+
 std::string query_help() {
     std::string help =
         "Query syntax:\n"
@@ -299,6 +321,10 @@ int main(int argc, char** argv) {
     show->add_flag("--json", json, "the document and its units as JSON");
     show->add_option("document", show_doc, "symbol, manifest name or id")->required();
 
+    std::string extract_path;
+    CLI::App* extract = app.add_subcommand("extract", "Print the content lines read from a file (page, \u00b6 block start, fn footnote, * emphasis)");
+    extract->add_option("file", extract_path, "a .txt, .md or .pdf file")->required()->check(CLI::ExistingFile);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -320,5 +346,6 @@ int main(int argc, char** argv) {
     }
     if (cite_cmd->parsed()) return run_cite_command(db, join(reference_words), json);
     if (show->parsed()) return run_show_command(db, show_doc, json);
+    if (extract->parsed()) return run_extract_command(extract_path);
     return kError;
 }

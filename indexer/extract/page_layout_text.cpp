@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <regex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -224,6 +225,11 @@ std::string join_broken_word(std::string_view left_with_hyphen, std::string_view
     const int joined_count = count_of(vocabulary, lowercase(word_core(joined)));
     const int hyphen_count = count_of(vocabulary, lowercase(word_core(hyphenated)));
     if (joined_count != hyphen_count) return joined_count > hyphen_count ? joined : hyphenated;
+
+    // "culture- and disability-sensitive": a suspended hyphen before a conjunction is
+    // kept with its space; no word ends in "-and".
+    static const std::set<std::string> kConjunctions{"and", "or", "nor", "to", "et", "ou", "y", "o", "и", "или"};
+    if (kConjunctions.count(lowercase(word_core(std::string(right))))) return stem + "- " + std::string(right);
 
     const std::vector<UChar32> right_cps = code_points(right);
     const bool right_capital_or_digit =

@@ -103,6 +103,8 @@ std::vector<CleanLine> clean_line(std::string_view raw) {
         bool emphasised = false;
         piece = strip_markdown_inline(piece, emphasised);
         bool footnote = convert_footnote_markers(piece);
+        // "\* CTOC/COP/2020/1.": the asterisk note of a title page.
+        if (!footnote && out.empty() && piece.rfind("* ", 0) == 0 && line.substr(0, 3) == "\\* ") footnote = true;
         std::string_view t = trim(piece);
         if (t.empty()) continue;
         out.push_back({std::string(t), emphasised || heading || glued, footnote, false});

@@ -158,6 +158,13 @@ bool starts_unit(std::string_view text) {
            match_numbered_heading(s, number) > 0 || match_recommendation(s, draft, number, note);
 }
 
+// True when text stops in the middle of a sentence: after a word, a comma or a hyphen.
+bool ends_mid_sentence(const std::string& text) {
+    if (text.empty()) return false;
+    unsigned char c = static_cast<unsigned char>(text.back());
+    return c == ',' || c == '-' || std::isalnum(c) || c >= 0x80;
+}
+
 std::vector<Block> make_blocks(const std::vector<SourceLine>& lines) {
     std::vector<Block> blocks;
     for (const SourceLine& line : lines) {
@@ -195,6 +202,25 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines) {
 
 // ---------------------------------------------------------------------------
 // Units
+
+// "General draft recommendations" -> "general-draft-recommendations" (ASCII letters
+// and digits, at most five words).
+std::string slug_words(const std::string& text) {
+    std::string out;
+    int words = 0;
+    bool in_word = false;
+    for (unsigned char c : text) {
+        if (std::isalnum(c)) {
+            if (!in_word && !out.empty()) out += '-';
+            if (!in_word && ++words > 5) break;
+            out += static_cast<char>(std::tolower(c));
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    return out.empty() ? "heading" : out;
+}
 
 struct Builder {
     std::vector<Unit> units;
@@ -251,9 +277,12 @@ struct Builder {
         unit.kind = UnitKind::heading;
         unit.number = numbering;
         unit.label = text;
+        // Anchors come from the heading's number, else its words, so they are the same
+        // whichever file (text or PDF) the document was read from.
+        const std::string key = numbering.empty() ? slug_words(text) : numbering;
         std::string anchor = "sec";
         for (const auto& ref : heading_refs) anchor += "-" + ref;
-        anchor += "-" + (numbering.empty() ? std::to_string(units.size()) : numbering);
+        anchor += "-" + key;
         unit.anchor = anchor;
         unit.ref = level == 1 && !numbering.empty()   ? "chap. " + numbering
                    : level == 2 && !numbering.empty() ? "sect. " + numbering
@@ -267,7 +296,7 @@ struct Builder {
         units.back().anchor = unique_anchor(units.back().anchor);
         unit_markers.emplace_back();
         headings.emplace_back(level, text);
-        heading_refs.push_back(numbering.empty() ? std::to_string(units.size()) : numbering);
+        heading_refs.push_back(key);
         current = static_cast<int>(units.size()) - 1;
     }
 
@@ -479,13 +508,14 @@ StructuredText build_units(const ExtractedText& extracted) {
             std::string_view s = block.text;
             size_t digits = 0;
             while (digits < s.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
+            if (digits == 0 && s.size() > 2 && s[0] == '*' && s[1] == ' ') digits = 1;  // "* Not edited."
             if (digits > 0 && digits < s.size() && s[digits] == ' ') {
                 Unit note;
                 note.kind = UnitKind::footnote;
                 note.number = std::string(s.substr(0, digits));
                 note.label = "footnote " + note.number;
                 note.ref = note.label;
-                note.anchor = "fn-" + note.number;
+                note.anchor = note.number == "*" ? "fn-star" : "fn-" + note.number;
                 b.last_footnote = b.add(note, block, s.substr(digits + 1));
             } else if (b.last_footnote >= 0) {
                 b.append(b.last_footnote, block, s, true);
@@ -520,7 +550,7 @@ StructuredText build_units(const ExtractedText& extracted) {
             if (b.numbered_region && n <= b.last_paragraph && b.current >= 0) {
                 // "1. Organizational matters:" inside paragraph 29: a quoted list.
                 b.embedded_list = true;
-                b.append(b.current, block, block.text, false);
+                b.append(b.current, block, s, false);
                 continue;
             }
             resolve_candidates(b, candidates, last_numbered, n);
@@ -532,14 +562,21 @@ StructuredText build_units(const ExtractedText& extracted) {
         }
         if (match_item(s, label, rest)) {
             if (b.embedded_list && b.current >= 0) {
-                b.append(b.current, block, block.text, false);
+                b.append(b.current, block, s, false);
             } else {
                 add_item(b, block, label, rest);
             }
             continue;
         }
-        // Emphasised short lines are headings ("Agenda item 2", "General draft recommendations").
-        if (block.emphasised && block.text.size() < 200 && !is_lower_start(s) && block.markers.empty()) {
+        // Emphasised short lines are headings ("Agenda item 2", "General draft recommendations"),
+        // unless they are emphasis inside running text: the sentence before them is cut off
+        // mid-way, or the next block carries on in lower case.
+        const Unit* before = b.current_unit();
+        bool inside_sentence = before && before->kind != UnitKind::heading && ends_mid_sentence(before->text);
+        bool next_continues = i + 1 < blocks.size() && blocks[i + 1].role == LineRole::body &&
+                              is_lower_start(strip_bullet(blocks[i + 1].text));
+        if (block.emphasised && block.text.size() < 200 && !is_lower_start(s) && block.markers.empty() &&
+            !inside_sentence && !next_continues && !ends_mid_sentence(block.text)) {
             resolve_candidates(b, candidates, last_numbered, 0);
             // "Agenda item 2" groups the topical headings below it.
             bool agenda = iequals_prefix(s, "agenda item ") || iequals_prefix(s, "item ");
@@ -575,7 +612,7 @@ StructuredText build_units(const ExtractedText& extracted) {
             continue;
         }
         if (b.numbered_region && b.embedded_list && cur) {
-            b.append(b.current, block, block.text, false);
+            b.append(b.current, block, s, false);
             continue;
         }
         Unit unit;
