@@ -35,7 +35,7 @@ inline constexpr Xapian::valueno kDocSlot = 2;    // doc id, to collapse or grou
 inline constexpr const char* kFileKey = "file:";  // file:<absolute path> -> FileRecord JSON
 inline constexpr const char* kDocKey = "doc:";    // doc:<doc id> -> DocumentMeta JSON
 inline constexpr const char* kSchemaKey = "verbatim-schema";
-inline constexpr const char* kSchemaVersion = "1";
+inline constexpr const char* kSchemaVersion = "2";
 
 // Gap left between the term positions of two fields of one unit, so a phrase
 // never runs from the heading into the text.

@@ -124,6 +124,38 @@ void mark_from_edge(const PageLines& page, const std::vector<std::size_t>& order
     for (const auto& [i, kind] : run) furniture[i] = true;
 }
 
+// A line that could be a running header printed on one page only: short, set in a
+// style of its own (emphasised or smaller than the body), and not the start or end
+// of a sentence or a numbered heading.
+bool looks_like_lone_header(const Line& line, const PageLines& page, double body_size) {
+    const std::string text = line_text(line);
+    const std::vector<std::string> words = split_words(text);
+    if (words.empty() || words.size() > 8) return false;
+    if (!in_top_band(line, page) || line.x1 - line.x0 > 0.5 * page.width) return false;
+    const bool own_style = line.emphasised || (line.font_size > 0 && line.font_size < 0.94 * body_size);
+    return own_style && !is_numbering_token(words.front()) && !ends_sentence(text) &&
+           !starts_lowercase(text);
+}
+
+// Number of top lines (0, 1 or 2) forming a lone-header candidate: they pass
+// looks_like_lone_header, sit close together, and a gap of two body sizes or more
+// separates them from the first body line below.
+std::size_t lone_header_run(const PageLines& page, double body_size) {
+    for (std::size_t count = 1; count <= 2 && count < page.lines.size(); ++count) {
+        const Line& last = page.lines[count - 1];
+        if (!looks_like_lone_header(last, page, body_size)) return 0;
+        if (count == 2 && last.top - page.lines[0].bottom >= body_size) return 0;
+        if (page.lines[count].top - last.bottom >= 2.0 * body_size) return count;
+    }
+    return 0;
+}
+
+// Where the body begins on a page: the top of its first line below any candidate.
+double body_top(const PageLines& page, double body_size) {
+    const std::size_t skip = lone_header_run(page, body_size);
+    return skip < page.lines.size() ? page.lines[skip].top : page.height;
+}
+
 bool is_org_name(const std::string& text) {
     static const std::regex names(
         R"(^(United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций)\b.*)");
@@ -276,6 +308,27 @@ std::string iso_date_in(std::string_view text) {
     return "";
 }
 
+// Takes out running headers that occur on one page only, which repetition cannot find:
+// on a page after the first, a lone-header candidate that ends above the place where
+// the body begins on every other page. A heading at the top of a page starts where the
+// body starts, so it stays.
+void remove_lone_headers(std::vector<PageLines>& pages, double body_size) {
+    if (pages.size() < 2) return;
+    for (std::size_t p = 1; p < pages.size(); ++p) {
+        PageLines& page = pages[p];
+        const std::size_t run = lone_header_run(page, body_size);
+        if (run == 0) continue;
+        // Compare with the other pages after the first; the first page only when alone.
+        double reference = page.height;
+        for (std::size_t q = 1; q < pages.size(); ++q)
+            if (q != p && !pages[q].lines.empty()) reference = std::min(reference, body_top(pages[q], body_size));
+        if (pages.size() == 2 && !pages[0].lines.empty()) reference = pages[0].lines.front().top;
+        if (page.lines[run - 1].bottom >= reference - 0.5 * body_size) continue;
+        for (std::size_t i = 0; i < run; ++i) page.furniture.push_back(std::move(page.lines[i]));
+        page.lines.erase(page.lines.begin(), page.lines.begin() + static_cast<long>(run));
+    }
+}
+
 void remove_furniture(std::vector<PageLines>& pages, double body_size) {
     const KeyCounts counts = count_band_keys(pages);
     const int total = static_cast<int>(pages.size());
@@ -293,6 +346,7 @@ void remove_furniture(std::vector<PageLines>& pages, double body_size) {
             (furniture[i] ? page.furniture : content).push_back(std::move(page.lines[i]));
         page.lines = std::move(content);
     }
+    remove_lone_headers(pages, body_size);
 }
 
 TitleBlock take_title_block(std::vector<PageLines>& pages, double body_size) {

@@ -104,8 +104,16 @@ bool is_document_symbol(std::string_view token);
 // "28 September 2020" anywhere in the text -> "2020-09-28"; empty if none.
 std::string iso_date_in(std::string_view text);
 
-// Moves running headers/footers of every page from `lines` to `furniture`.
+// Moves running headers/footers of every page from `lines` to `furniture`: those
+// repeated across pages, counters and job numbers, and a header printed on one page
+// only (see remove_lone_headers).
 void remove_furniture(std::vector<PageLines>& pages, double body_size);
+
+// A running header that occurs once cannot be found by repetition: on a page after the
+// first, up to two short lines in the top band, set in a style of their own
+// (emphasised or small), separated from the body by a gap of two body sizes or more,
+// and ending above the place where the body begins on the other pages.
+void remove_lone_headers(std::vector<PageLines>& pages, double body_size);
 
 // Takes the masthead of the first page out of its lines and reads the title block.
 TitleBlock take_title_block(std::vector<PageLines>& pages, double body_size);

@@ -38,7 +38,7 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 // Removes Markdown emphasis and escapes; reports whether the whole line was emphasised.
 std::string strip_markdown_inline(std::string s, bool& emphasised) {
     static const std::regex kLink(R"(\[([^\]]*)\]\(#?[^)]*\))");
-    s = std::regex_replace(s, kLink, "$1");
+    if (s.find("](") != std::string::npos) s = std::regex_replace(s, kLink, "$1");
     std::string_view t = trim(s);
     emphasised = t.size() > 2 && t.front() == '*' && t.back() == '*';
     replace_all(s, "\\*", "\x01");  // protect escaped asterisks
@@ -60,6 +60,7 @@ std::string strip_markdown_inline(std::string s, bool& emphasised) {
 // with one (the line is then the text of footnote N).
 bool convert_footnote_markers(std::string& s) {
     static const std::regex kSup(R"(<sup>\s*([0-9]{1,3}|[a-z*†‡]{1,2})\s*</sup>)");
+    if (s.find("<sup>") == std::string::npos) return false;
     std::smatch m;
     bool starts_footnote = false;
     std::string_view t = trim(s);
@@ -117,7 +118,8 @@ std::vector<CleanLine> clean_line(std::string_view raw) {
 bool is_page_furniture_line(std::string_view line, int& page) {
     std::string s(trim(line));
     page = 0;
-    if (s.empty() || s.size() > 40) return false;
+    // Furniture is short and always holds a digit or a '*': a cheap test before the regexes.
+    if (s.empty() || s.size() > 40 || s.find_first_of("0123456789*") == std::string::npos) return false;
     std::smatch m;
     if (std::regex_match(s, m, kCounterThenJob)) {
         page = std::stoi(m[1].str());
@@ -134,8 +136,30 @@ bool is_page_furniture_line(std::string_view line, int& page) {
     return std::regex_match(s, kStarBarcode);
 }
 
+namespace {
+
+// Text written one paragraph per line (no blank lines between paragraphs, long lines),
+// as many corpora are: every line is then a block. Hard-wrapped text has short lines.
+bool one_paragraph_per_line(const std::string& text) {
+    size_t lines = 0, blank = 0, long_lines = 0;
+    size_t begin = 0;
+    while (begin < text.size()) {
+        size_t end = text.find('\n', begin);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line = trim(std::string_view(text.data() + begin, end - begin));
+        ++lines;
+        if (line.empty()) ++blank;
+        else if (line.size() > 200) ++long_lines;
+        begin = end + 1;
+    }
+    return lines >= 3 && blank * 10 < lines && long_lines * 4 >= lines - blank;
+}
+
+}  // namespace
+
 ExtractedText lay_out_text(const std::string& text) {
     ExtractedText out;
+    const bool line_blocks = one_paragraph_per_line(text);
     struct Pending {
         SourceLine line;
         size_t chars_before = 0;  // characters of content before this line
@@ -169,7 +193,7 @@ ExtractedText lay_out_text(const std::string& text) {
             Pending p;
             p.line.text = std::move(c.text);
             p.line.role = c.footnote ? LineRole::footnote : LineRole::body;
-            p.line.starts_block = gap || c.footnote || c.emphasised;
+            p.line.starts_block = gap || c.footnote || c.emphasised || line_blocks;
             p.line.emphasised = c.emphasised;
             p.chars_before = chars;
             chars += p.line.text.size();

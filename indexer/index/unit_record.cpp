@@ -57,8 +57,8 @@ DocumentMeta document_meta_from_json(const nlohmann::json& j) {
     return d;
 }
 
-std::string serialise_unit_record(const DocumentMeta& doc, const Unit& u) {
-    nlohmann::json j{{"doc", to_json(doc)},
+std::string serialise_unit(const std::string& doc_id, const Unit& u) {
+    nlohmann::json j{{"doc", doc_id},
                      {"anchor", u.anchor},
                      {"kind", to_string(u.kind)},
                      {"number", u.number},
@@ -76,11 +76,11 @@ std::string serialise_unit_record(const DocumentMeta& doc, const Unit& u) {
     return j.dump();
 }
 
-UnitRecord parse_unit_record(const std::string& data) {
-    UnitRecord r;
+std::pair<Unit, std::string> parse_unit(const std::string& data) {
+    std::pair<Unit, std::string> r;
     nlohmann::json j = nlohmann::json::parse(data);
-    r.doc = document_meta_from_json(j.at("doc"));
-    Unit& u = r.unit;
+    r.second = str(j, "doc");
+    Unit& u = r.first;
     u.anchor = str(j, "anchor");
     u.kind = unit_kind_from_string(str(j, "kind")).value_or(UnitKind::text);
     u.number = str(j, "number");

@@ -19,7 +19,10 @@ struct UnitRecord {
 nlohmann::json to_json(const DocumentMeta& doc);
 DocumentMeta document_meta_from_json(const nlohmann::json& j);
 
-std::string serialise_unit_record(const DocumentMeta& doc, const Unit& unit);
-UnitRecord parse_unit_record(const std::string& data);
+// A unit's stored data holds the unit and its document's id; the document's fields are
+// stored once, in the database metadata (schema::kDocKey), not with every unit.
+std::string serialise_unit(const std::string& doc_id, const Unit& unit);
+// The unit, and the id of its document.
+std::pair<Unit, std::string> parse_unit(const std::string& data);
 
 }  // namespace verbatim

@@ -108,16 +108,14 @@ Xapian::Document IndexWriter::make_unit_document(const DocumentMeta& doc, const 
     xdoc.add_value(schema::kDateSlot, date_value);
     xdoc.add_value(schema::kSeqSlot, Xapian::sortable_serialise(unit.seq));
     xdoc.add_value(schema::kDocSlot, doc.id);
-    xdoc.set_data(serialise_unit_record(doc, unit));
+    xdoc.set_data(serialise_unit(doc.id, unit));
     return xdoc;
 }
 
 void IndexWriter::replace_document(const Document& doc) {
     remove_document(doc.meta.id);
-    for (const Unit& unit : doc.units) {
-        Xapian::Document xdoc = make_unit_document(doc.meta, unit);
-        db_.replace_document(bounded_term(schema::kUnitId, unit_id(doc.meta, unit)), xdoc);
-    }
+    // Every old unit of the document is gone, so new ones are added without a lookup.
+    for (const Unit& unit : doc.units) db_.add_document(make_unit_document(doc.meta, unit));
     db_.set_metadata(schema::kDocKey + doc.meta.id, to_json(doc.meta).dump());
 }
 

@@ -42,8 +42,24 @@ auto Searcher::with_retry(F&& f) const -> decltype(f()) {
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 5) throw;
             db_.reopen();
+            documents_.clear();
         }
     }
+}
+
+const DocumentMeta& Searcher::document_meta(const std::string& doc_id) const {
+    auto it = documents_.find(doc_id);
+    if (it != documents_.end()) return it->second;
+    DocumentMeta meta;
+    nlohmann::json j = nlohmann::json::parse(db_.get_metadata(schema::kDocKey + doc_id), nullptr, false);
+    if (!j.is_discarded() && j.is_object()) meta = document_meta_from_json(j);
+    else meta.id = doc_id;
+    return documents_.emplace(doc_id, std::move(meta)).first->second;
+}
+
+UnitRecord Searcher::record_of(const Xapian::Document& xdoc) const {
+    auto [unit, doc_id] = parse_unit(xdoc.get_data());
+    return UnitRecord{document_meta(doc_id), std::move(unit)};
 }
 
 ParsedQuery Searcher::parse(const std::string& query) const {
@@ -78,7 +94,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit;
-            hit.record = parse_unit_record(it.get_document().get_data());
+            hit.record = record_of(it.get_document());
             hit.score = it.get_weight();
             hit.rank = options.offset + static_cast<size_t>(it.get_rank() - mset.get_firstitem()) + 1;
             hit.snippet = make_snippet(hit.record.unit.text, analyser_, highlight);
@@ -93,7 +109,7 @@ std::vector<UnitRecord> Searcher::document_units(const std::string& doc_id) cons
         std::vector<UnitRecord> units;
         const std::string term = schema::kDocId + doc_id;
         for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-            units.push_back(parse_unit_record(db_.get_document(*it).get_data()));
+            units.push_back(record_of(db_.get_document(*it)));
         std::sort(units.begin(), units.end(), [](const UnitRecord& a, const UnitRecord& b) { return a.unit.seq < b.unit.seq; });
         return units;
     });
@@ -118,7 +134,7 @@ std::optional<DocumentMeta> Searcher::find_document(const std::string& reference
         const std::string key = lower(reference);
         for (const std::string& term : {schema::kSymbol + key, schema::kName + key, schema::kDocId + key}) {
             auto it = db_.postlist_begin(term);
-            if (it != db_.postlist_end(term)) return parse_unit_record(db_.get_document(*it).get_data()).doc;
+            if (it != db_.postlist_end(term)) return record_of(db_.get_document(*it)).doc;
         }
         return std::nullopt;
     });
@@ -132,7 +148,7 @@ std::optional<UnitRecord> Searcher::unit(const std::string& doc_id, const std::s
         enquire.set_query(q);
         Xapian::MSet mset = enquire.get_mset(0, 1);
         if (mset.empty()) return std::nullopt;
-        return parse_unit_record(mset.begin().get_document().get_data());
+        return record_of(mset.begin().get_document());
     });
 }
 

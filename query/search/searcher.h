@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -70,10 +71,15 @@ class Searcher {
     Xapian::Database& database() { return db_; }
 
   private:
+    // The stored unit of a Xapian document, with its document's fields.
+    UnitRecord record_of(const Xapian::Document& xdoc) const;
+    const DocumentMeta& document_meta(const std::string& doc_id) const;
+
     template <typename F>
     auto with_retry(F&& f) const -> decltype(f());
 
     mutable Xapian::Database db_;
+    mutable std::map<std::string, DocumentMeta> documents_;  // cache, cleared on reopen
     std::filesystem::path path_;
     Analyser analyser_;
 };

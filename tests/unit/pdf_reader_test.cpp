@@ -13,7 +13,9 @@ using namespace verbatim;
 
 namespace {
 
+// "corpus/..." is the seed corpus; anything else lives under tests/data/.
 std::string data(const std::string& relative) {
+    if (relative.rfind("corpus/", 0) == 0) return std::string(VERBATIM_SOURCE_DIR) + "/" + relative;
     return std::string(VERBATIM_SOURCE_DIR) + "/tests/data/" + relative;
 }
 
@@ -58,12 +60,12 @@ TEST_CASE("broken inputs give one Problem each, naming the file and the cause") 
 }
 
 TEST_CASE("every good PDF yields pages with positioned words and font sizes") {
-    for (const char* name : {"000_5eede202c1eb311f.pdf", "001_7d3c025fb8d284f4.pdf", "002_45ee7947d44a7b42.pdf",
-                             "003_a5e177348e1654f8.pdf", "004_3a88ebd39cf7b894.pdf",
-                             "A_HRC_WG.6_34_ITA_3_en.pdf", "A_HRC_WG.6_34_ITA_3_ru.pdf",
-                             "A_INF_76_1_en.pdf"}) {
+    for (const char* name : {"corpus/000_5eede202c1eb311f.pdf", "corpus/001_7d3c025fb8d284f4.pdf",
+                             "corpus/002_45ee7947d44a7b42.pdf", "corpus/003_a5e177348e1654f8.pdf",
+                             "corpus/004_3a88ebd39cf7b894.pdf", "pdf/A_HRC_WG.6_34_ITA_3_en.pdf",
+                             "pdf/A_HRC_WG.6_34_ITA_3_ru.pdf", "pdf/A_INF_76_1_en.pdf"}) {
         CAPTURE(name);
-        const std::vector<PageWords> pages = pages_of(std::string("pdf/") + name);
+        const std::vector<PageWords> pages = pages_of(name);
         REQUIRE_FALSE(pages.empty());
         for (const PageWords& page : pages) {
             CHECK(page.width > 500);
@@ -80,7 +82,7 @@ TEST_CASE("every good PDF yields pages with positioned words and font sizes") {
 }
 
 TEST_CASE("bold is read from the font name") {
-    const std::vector<PageWords> pages = pages_of("pdf/001_7d3c025fb8d284f4.pdf");
+    const std::vector<PageWords> pages = pages_of("corpus/001_7d3c025fb8d284f4.pdf");
     const auto& words = pages.front().words;
     const auto united = std::find_if(words.begin(), words.end(),
                                      [](const PositionedWord& w) { return w.text == "United"; });
@@ -90,7 +92,7 @@ TEST_CASE("bold is read from the font name") {
 }
 
 TEST_CASE("001: furniture removed, title block read, hyphenation resolved") {
-    const ExtractedText text = lay_out_pages(pages_of("pdf/001_7d3c025fb8d284f4.pdf"));
+    const ExtractedText text = lay_out_pages(pages_of("corpus/001_7d3c025fb8d284f4.pdf"));
     CHECK(text.page_count == 6);
     REQUIRE_FALSE(text.title_block.symbols.empty());
     CHECK(text.title_block.symbols.front() == "CTOC/COP/WG.4/2020/4");
@@ -121,7 +123,7 @@ TEST_CASE("001: furniture removed, title block read, hyphenation resolved") {
 }
 
 TEST_CASE("001: paragraphs start at their numbers and run on across pages") {
-    const ExtractedText text = lay_out_pages(pages_of("pdf/001_7d3c025fb8d284f4.pdf"));
+    const ExtractedText text = lay_out_pages(pages_of("corpus/001_7d3c025fb8d284f4.pdf"));
     for (const SourceLine& line : text.lines) {
         CAPTURE(line.text);
         if (line.text.rfind("8. Ms. Labidi", 0) == 0) CHECK(line.starts_block);

@@ -69,3 +69,13 @@ TEST_CASE("converter Markdown is removed") {
     CHECK(t.lines[0].emphasised);
     CHECK(t.lines[4].emphasised);  // glued bold runs were separate lines
 }
+
+TEST_CASE("text written one paragraph per line gives one block per line") {
+    std::string para(250, 'a');
+    ExtractedText t = lay_out_text("Mr. President,\n" + para + ".\n" + para + ".\n" + para + ".\n");
+    REQUIRE(t.lines.size() == 4);
+    for (const auto& l : t.lines) CHECK(l.starts_block);
+    // Hard-wrapped text keeps its lines together.
+    ExtractedText wrapped = lay_out_text("A paragraph that is\nwrapped over lines.\n\nAnother one.\n");
+    CHECK_FALSE(wrapped.lines[1].starts_block);
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages verbatim needs that are not installed yet.
+# Idempotent and quiet when everything is there. Usage: scripts/deps.sh [build|test]
+set -euo pipefail
+
+build_packages=(g++ cmake ninja-build pkg-config libxapian-dev libpoppler-cpp-dev libicu-dev
+                nlohmann-json3-dev libcli11-dev)
+test_packages=(doctest-dev poppler-utils)
+
+wanted=("${build_packages[@]}")
+[[ "${1:-build}" == test ]] && wanted+=("${test_packages[@]}")
+
+missing=()
+for p in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+run_as_root=()
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null; then run_as_root=(sudo); else
+    echo "verbatim: missing Debian packages: ${missing[*]}" >&2
+    echo "verbatim: run as root: apt-get install ${missing[*]}" >&2
+    exit 2
+  fi
+fi
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${run_as_root[@]}" apt-get update -qq >/dev/null
+"${run_as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Writes the golden unit list of a PDF: what `verbatim show --json` reads from it.
+
+    scripts/make-golden.py [--verbatim BIN] [--out DIR] FILE.pdf...
+
+Each PDF is indexed alone (a copy in a temporary folder, with the manifest.ini that
+sits beside it, if any) and its units are written to DIR/<pdf file name>.tsv:
+
+    kind<TAB>label<TAB>pages<TAB>first words<TAB>last words
+
+pages is "2", "2-3" or "-"; the first and last 6 words of the unit's text.
+
+A golden file is a specification, not a snapshot: this script only bootstraps it
+(or refreshes it after a deliberate change). Review every line against the PDF
+(`pdftotext -layout`) before committing it. tests/e2e/pdf_test.cpp compares the
+extractor's output with these files line by line, using the same rules as below.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+WORDS = 6
+HEADER = "kind\tlabel\tpages\tfirst\tlast"
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def pages_field(pages):
+    if not pages:
+        return "-"
+    first, last = pages[0], pages[-1]
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def unit_line(unit):
+    words = unit["text"].split()
+    fields = [
+        unit["kind"],
+        unit["label"] or "",
+        pages_field(unit.get("pages")),
+        " ".join(words[:WORDS]),
+        " ".join(words[-WORDS:]),
+    ]
+    # Tabs and newlines never survive split(); labels are single-line.
+    return "\t".join(f.replace("\t", " ") for f in fields)
+
+
+def only_document(verbatim, db):
+    """The one document of a fresh index: `show` with an unknown name lists them."""
+    probe = subprocess.run([verbatim, "show", "--db", db, "\x01no-such-document"],
+                           capture_output=True, text=True)
+    held = probe.stderr.split("it holds:", 1)
+    names = held[1].split() if len(held) == 2 else []
+    if len(names) != 1:
+        sys.exit(f"expected one document in {db}, got: {probe.stderr.strip()}")
+    return names[0]
+
+
+def golden_of(verbatim, pdf):
+    with tempfile.TemporaryDirectory(prefix="verbatim-golden-") as tmp:
+        files = os.path.join(tmp, "files")
+        os.mkdir(files)
+        shutil.copy(pdf, files)
+        manifest = os.path.join(os.path.dirname(os.path.abspath(pdf)), "manifest.ini")
+        if os.path.exists(manifest):
+            shutil.copy(manifest, files)
+        db = os.path.join(tmp, "db")
+        run = subprocess.run([verbatim, "index", "--db", db, files], capture_output=True, text=True)
+        if run.returncode != 0:
+            sys.exit(f"indexing {pdf} failed:\n{run.stderr}")
+        doc = only_document(verbatim, db)
+        show = subprocess.run([verbatim, "show", "--db", db, "--json", doc],
+                              capture_output=True, text=True, check=True)
+        units = json.loads(show.stdout)["units"]
+    return "\n".join([HEADER] + [unit_line(u) for u in units]) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbatim", default=os.path.join(ROOT, "build", "cli", "verbatim"))
+    parser.add_argument("--out", default=os.path.join(ROOT, "tests", "data", "golden"))
+    parser.add_argument("pdfs", nargs="+")
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    for pdf in args.pdfs:
+        target = os.path.join(args.out, os.path.basename(pdf) + ".tsv")
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(golden_of(args.verbatim, pdf))
+        print(f"wrote {target}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
