@@ -10,6 +10,13 @@ sits beside it, if any) and its units are written to DIR/<pdf file name>.tsv:
 
 pages is "2", "2-3" or "-"; the first and last 6 words of the unit's text.
 
+Lines starting with "#" are the reviewer's and survive a rewrite:
+    # free text                  a note (what was checked, a known gap)
+    #wrong<TAB>kind<TAB>label<TAB>why
+                                 the extractor's unit of that kind and label is known
+                                 to be wrong, so it is left out of the specification
+                                 and the test does not compare it
+
 A golden file is a specification, not a snapshot: this script only bootstraps it
 (or refreshes it after a deliberate change). Review every line against the PDF
 (`pdftotext -layout`) before committing it. tests/e2e/pdf_test.cpp compares the
@@ -18,6 +25,7 @@ extractor's output with these files line by line, using the same rules as below.
 
 import argparse
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -38,7 +46,8 @@ def pages_field(pages):
 
 
 def unit_line(unit):
-    words = unit["text"].split()
+    # ASCII whitespace only, as the C++ test splits (str.split() would also split at NBSP).
+    words = [w for w in re.split(r"[ \t\n\r\f\v]+", unit["text"]) if w]
     fields = [
         unit["kind"],
         unit["label"] or "",
@@ -46,7 +55,6 @@ def unit_line(unit):
         " ".join(words[:WORDS]),
         " ".join(words[-WORDS:]),
     ]
-    # Tabs and newlines never survive split(); labels are single-line.
     return "\t".join(f.replace("\t", " ") for f in fields)
 
 
@@ -61,7 +69,24 @@ def only_document(verbatim, db):
     return names[0]
 
 
-def golden_of(verbatim, pdf):
+def reviewer_lines(path):
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n") for line in f if line.startswith("#")]
+
+
+def wrong_units(notes):
+    """(kind, label) pairs named by #wrong lines."""
+    keys = set()
+    for note in notes:
+        fields = note.split("\t")
+        if fields[0] == "#wrong" and len(fields) >= 3:
+            keys.add((fields[1], fields[2]))
+    return keys
+
+
+def golden_of(verbatim, pdf, notes):
     with tempfile.TemporaryDirectory(prefix="verbatim-golden-") as tmp:
         files = os.path.join(tmp, "files")
         os.mkdir(files)
@@ -77,7 +102,9 @@ def golden_of(verbatim, pdf):
         show = subprocess.run([verbatim, "show", "--db", db, "--json", doc],
                               capture_output=True, text=True, check=True)
         units = json.loads(show.stdout)["units"]
-    return "\n".join([HEADER] + [unit_line(u) for u in units]) + "\n"
+    wrong = wrong_units(notes)
+    kept = [unit_line(u) for u in units if (u["kind"], u["label"] or "") not in wrong]
+    return "\n".join([HEADER] + notes + kept) + "\n"
 
 
 def main():
@@ -89,8 +116,9 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     for pdf in args.pdfs:
         target = os.path.join(args.out, os.path.basename(pdf) + ".tsv")
+        text = golden_of(args.verbatim, pdf, reviewer_lines(target))
         with open(target, "w", encoding="utf-8") as f:
-            f.write(golden_of(args.verbatim, pdf))
+            f.write(text)
         print(f"wrote {target}", file=sys.stderr)
 
 

@@ -369,3 +369,63 @@ TEST_CASE("font size and emphasis are carried on each line") {
     CHECK(text.lines[1].font_size == doctest::Approx(10));
     CHECK(text.lines[1].starts_block);
 }
+
+// Two pages as in a speech: page 1 starts at `body_start`, page 2 carries `header` high
+// above its body (which starts where page 1's does).
+std::vector<PageWords> speech_with_header(const std::string& header, double header_baseline,
+                                          LineStyle header_style, double body_start = 100) {
+    PageWords first = blank_page(0);
+    add_body(first, body_start, 10, "First page");
+    PageWords second = blank_page(1);
+    add_line(second, header, header_baseline, header_style);
+    add_body(second, body_start, 4, "Second page");
+    return {first, second};
+}
+
+TEST_CASE("a bold short line above the body on one later page only is a running header") {
+    const ExtractedText text = lay_out_pages(speech_with_header("Speaking notes", 60, {.x1 = 0, .bold = true}));
+    CHECK_FALSE(any_contains(text, "Speaking notes"));
+    const SourceLine* body = find_line(text, "Second page line 0");
+    REQUIRE(body != nullptr);
+    CHECK(body->text.rfind("Second page", 0) == 0);
+    CHECK(body->page == 2);
+}
+
+TEST_CASE("a small-type short line above the body on a later page is a running header") {
+    const ExtractedText text = lay_out_pages(speech_with_header("Draft, not for citation", 60, {.x1 = 0, .size = 8}));
+    CHECK_FALSE(any_contains(text, "not for citation"));
+}
+
+TEST_CASE("a lone top line stays content unless position and style both say header") {
+    SUBCASE("set in body style") {
+        CHECK(any_contains(lay_out_pages(speech_with_header("Speaking notes", 60, {.x1 = 0})), "Speaking notes"));
+    }
+    SUBCASE("close to the body below it") {
+        CHECK(any_contains(lay_out_pages(speech_with_header("Speaking notes", 86, {.x1 = 0, .bold = true})),
+                           "Speaking notes"));
+    }
+    SUBCASE("a heading where the body starts on the other pages") {
+        // Page 2's body starts lower; its heading sits where page 1's text begins.
+        std::vector<PageWords> pages = speech_with_header("Annex", 100, {.x1 = 0, .bold = true}, 100);
+        pages[1] = blank_page(1);
+        add_line(pages[1], "Annex", 100, {.x1 = 0, .bold = true});
+        add_body(pages[1], 140, 4, "Second page");
+        CHECK(any_contains(lay_out_pages(pages), "Annex"));
+    }
+    SUBCASE("a numbered heading or a sentence") {
+        CHECK(any_contains(lay_out_pages(speech_with_header("II. Findings", 60, {.x1 = 0, .bold = true})),
+                           "II. Findings"));
+        CHECK(any_contains(lay_out_pages(speech_with_header("Thank you.", 60, {.x1 = 0, .bold = true})),
+                           "Thank you."));
+    }
+    SUBCASE("a long line") {
+        const std::string wide = "Statement by the representative of a State party on several agenda items";
+        CHECK(any_contains(lay_out_pages(speech_with_header(wide, 60, {.bold = true})), "several agenda items"));
+    }
+    SUBCASE("on the first page") {
+        PageWords only = blank_page(0);
+        add_line(only, "Speaking notes", 60, {.x1 = 0, .bold = true});
+        add_body(only, 100, 4, "Body");
+        CHECK(any_contains(lay_out_pages({only}), "Speaking notes"));
+    }
+}

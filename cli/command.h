@@ -1,0 +1,50 @@
+// Shared pieces of the `verbatim` subcommands. Each subcommand lives in its own file:
+// it declares its options on the CLI11 app and returns what to run when it is chosen.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "query/present/text_output.h"
+
+namespace verbatim::cli {
+
+// Exit codes (like grep): 0 found / done, 1 nothing found or some files skipped,
+// 2 error (bad query or reference, no index, bad arguments).
+inline constexpr int kOk = 0;
+inline constexpr int kNothing = 1;
+inline constexpr int kError = 2;
+
+// Options every subcommand shares.
+struct GlobalOptions {
+    std::string db;  // --db, else $VERBATIM_DB, else ./verbatim.db
+};
+
+// A subcommand: its CLI11 node and what runs when it was chosen.
+struct Command {
+    CLI::App* app = nullptr;
+    std::function<int()> run;
+};
+
+std::string default_db();
+// Bold and dim on a terminal, never when piped or with NO_COLOR.
+TextStyle terminal_style();
+// "verbatim: <message>" on stderr.
+void error(const std::string& message);
+// "file (page N): cause"
+std::string problem_line(const Problem& p);
+std::string join(const std::vector<std::string>& words);
+// Adds the --db option to a subcommand.
+void add_db_option(CLI::App& command, GlobalOptions& global);
+
+Command add_index_command(CLI::App& app, GlobalOptions& global);
+Command add_search_command(CLI::App& app, GlobalOptions& global);
+Command add_cite_command(CLI::App& app, GlobalOptions& global);
+Command add_show_command(CLI::App& app, GlobalOptions& global);
+Command add_extract_command(CLI::App& app, GlobalOptions& global);
+
+}  // namespace verbatim::cli

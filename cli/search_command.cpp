@@ -1,0 +1,83 @@
+// `verbatim search QUERY...`
+#include <iostream>
+
+#include "cli/command.h"
+#include "query/present/json_output.h"
+#include "query/present/text_output.h"
+#include "query/search/searcher.h"
+
+namespace verbatim::cli {
+
+namespace {
+
+SortOrder parse_sort(const std::string& s) {
+    if (s == "newest") return SortOrder::newest;
+    if (s == "oldest") return SortOrder::oldest;
+    return SortOrder::relevance;
+}
+
+int run_search(const std::string& db, const SearchOptions& options, bool json) {
+    try {
+        Searcher searcher(db);
+        SearchResult result = searcher.search(options);
+        if (json) {
+            for (const Hit& hit : result.hits) std::cout << hit_to_json(hit).dump() << "\n";
+        } else {
+            print_hits(std::cout, result, options, terminal_style());
+        }
+        return result.total > 0 ? kOk : kNothing;
+    } catch (const QueryError& e) {
+        error("bad query '" + options.query + "': " + e.what());
+        return kError;
+    } catch (const DatabaseError& e) {
+        error(e.what());
+        return kError;
+    } catch (const Xapian::Error& e) {
+        error("search failed: " + e.get_description());
+        return kError;
+    }
+}
+
+std::string query_help() {
+    std::string help =
+        "Query syntax:\n"
+        "  words            all must match (stemmed: 'victim' finds 'victims'), ranked by BM25\n"
+        "  \"a phrase\"       these words in this order (exact forms)\n"
+        "  a OR b           either\n"
+        "  NOT a, -a        exclude\n"
+        "  ( ... )          grouping\n"
+        "  non-punishment, non punishment and nonpunishment all find the same paragraphs\n"
+        "Fields:\n";
+    for (const QueryField& f : query_fields()) help += "  " + f.name + ":  " + f.description + "\n";
+    help += "Exit status: 0 hits found, 1 no hits, 2 error.\n";
+    return help;
+}
+
+}  // namespace
+
+Command add_search_command(CLI::App& app, GlobalOptions& global) {
+    struct Options {
+        SearchOptions search;
+        std::vector<std::string> words;
+        std::string sort = "relevance";
+        bool json = false;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* search = app.add_subcommand("search", "Find paragraphs matching a query");
+    add_db_option(*search, global);
+    search->add_option("--limit", options->search.limit, "hits to show")->check(CLI::Range(1, 10000))->capture_default_str();
+    search->add_option("--offset", options->search.offset, "hits to skip (for paging)")->capture_default_str();
+    search->add_option("--sort", options->sort, "relevance, newest or oldest")
+        ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+        ->capture_default_str();
+    search->add_flag("--json", options->json, "one JSON object per hit (JSON Lines)");
+    search->add_option("query", options->words, "the query (see below)")->required();
+    search->footer(query_help());
+    return {search, [options, &global] {
+                options->search.query = join(options->words);
+                options->search.sort = parse_sort(options->sort);
+                return run_search(global.db, options->search, options->json);
+            }};
+}
+
+}  // namespace verbatim::cli
