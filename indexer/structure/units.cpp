@@ -6,6 +6,9 @@
 #include <set>
 #include <string_view>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace verbatim {
 
 namespace {
@@ -21,19 +24,31 @@ struct Block {
     int page_first = 0, page_last = 0;
 };
 
+// The first letter's case, for any script (ICU). Scripts without case (Arabic, Han)
+// count as an upper-case start: they begin sentences and headings as well.
+UChar32 first_code_point(std::string_view s) {
+    if (s.empty()) return -1;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    return c;
+}
+
+// Length in characters, not bytes: limits must not be tighter for Cyrillic or Arabic.
+size_t char_count(std::string_view s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 bool is_upper_start(std::string_view s) {
-    if (s.empty()) return false;
-    auto c = static_cast<unsigned char>(s[0]);
-    if (c < 0x80) return std::isupper(c) != 0;
-    return c >= 0xC3 && c <= 0xD4 ? false : true;  // non-Latin scripts have no case: treat as a start
+    UChar32 c = first_code_point(s);
+    return c >= 0 && u_isalpha(c) && !u_islower(c);
 }
 
 bool is_lower_start(std::string_view s) {
-    if (s.empty()) return false;
-    auto c = static_cast<unsigned char>(s[0]);
-    if (c < 0x80) return std::islower(c) != 0;
-    // Latin-1 and Latin Extended lower-case letters start with 0xC3 0x9F-0xBF.
-    return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0x9F;
+    UChar32 c = first_code_point(s);
+    return c >= 0 && u_islower(c);
 }
 
 std::string_view strip_bullet(std::string_view s, bool* had_bullet = nullptr) {
@@ -84,7 +99,7 @@ bool match_item(std::string_view s, std::string& label, std::string_view& rest) 
 
 // "III. Title" (roman) or "A. Title" (letter) -> level 1 or 2
 int match_numbered_heading(std::string_view s, std::string& numbering) {
-    if (s.size() > 220) return 0;
+    if (char_count(s) > 220) return 0;
     size_t dot = s.find(". ");
     if (dot == std::string_view::npos || dot == 0 || dot > 6) return 0;
     std::string_view head = s.substr(0, dot);
@@ -94,7 +109,9 @@ int match_numbered_heading(std::string_view s, std::string& numbering) {
         numbering = std::string(head);
         return 1;
     }
-    if (head.size() == 1 && head[0] >= 'A' && head[0] <= 'Z') {
+    // A single capital letter of any script: Latin "A.", Cyrillic "С." in Russian editions.
+    UChar32 letter = first_code_point(head);
+    if (letter >= 0 && static_cast<size_t>(U8_LENGTH(letter)) == head.size() && u_isupper(letter)) {
         numbering = std::string(head);
         return 2;
     }
@@ -268,7 +285,8 @@ struct Builder {
         markers.insert(markers.end(), block.markers.begin(), block.markers.end());
     }
 
-    void push_heading(int level, const std::string& text, const std::string& numbering) {
+    void push_heading(int level, const std::string& text, const std::string& numbering, int page_first = 0,
+                      int page_last = 0) {
         while (!headings.empty() && headings.back().first >= level) {
             headings.pop_back();
             heading_refs.pop_back();
@@ -290,6 +308,8 @@ struct Builder {
         if (level == 2 && !heading_refs.empty() && headings.front().first == 1)
             unit.ref = "chap. " + heading_refs.front() + ", " + unit.ref;
         embedded_list = false;
+        unit.page_first = page_first;
+        unit.page_last = page_last;
         units.push_back(unit);
         units.back().heading_path = heading_path();
         units.back().seq = static_cast<int>(units.size()) - 1;
@@ -489,7 +509,7 @@ StructuredText build_units(const ExtractedText& extracted) {
         const Block& blk = blocks[first];
         if (blk.role == LineRole::footnote) break;
         if (starts_unit(blk.text)) break;
-        if (blk.text.size() >= 100 && !blk.emphasised && ends_sentence(blk.text)) break;
+        if (char_count(blk.text) >= 100 && !blk.emphasised && ends_sentence(blk.text)) break;
     }
     if (first == blocks.size() || first >= 24) first = 0;  // no structure found: all content
     for (size_t i = 0; i < first; ++i) out.front_matter.push_back(blocks[i].text);
@@ -508,7 +528,8 @@ StructuredText build_units(const ExtractedText& extracted) {
             std::string_view s = block.text;
             size_t digits = 0;
             while (digits < s.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
-            if (digits == 0 && s.size() > 2 && s[0] == '*' && s[1] == ' ') digits = 1;  // "* Not edited."
+            // "* Not edited." and table notes "a Provisional." are footnotes too.
+            if (digits == 0 && s.size() > 2 && s[1] == ' ' && (s[0] == '*' || (s[0] >= 'a' && s[0] <= 'z'))) digits = 1;
             if (digits > 0 && digits < s.size() && s[digits] == ' ') {
                 Unit note;
                 note.kind = UnitKind::footnote;
@@ -530,7 +551,7 @@ StructuredText build_units(const ExtractedText& extracted) {
         bool draft = false;
 
         if (int level = match_numbered_heading(s, number); level > 0) {
-            b.push_heading(level, std::string(s), number);
+            b.push_heading(level, std::string(s), number, block.page_first, block.page_last);
             continue;
         }
         if (match_recommendation(s, draft, number, note)) {
@@ -547,7 +568,17 @@ StructuredText build_units(const ExtractedText& extracted) {
         }
         if (match_paragraph(s, number, rest)) {
             int n = std::stoi(number);
-            if (b.numbered_region && n <= b.last_paragraph && b.current >= 0) {
+            const Unit* cur = b.current_unit();
+            // "1. Cross-cutting issues" under a heading, out of the paragraph sequence and
+            // not a sentence: a numbered sub-heading.
+            if (b.numbered_region && n <= b.last_paragraph &&
+                (!cur || cur->kind == UnitKind::heading || block.emphasised) &&
+                char_count(block.text) < 150 && !ends_sentence(block.text)) {
+                resolve_candidates(b, candidates, last_numbered, 0);
+                b.push_heading(3, std::string(s), number, block.page_first, block.page_last);
+                continue;
+            }
+            if (b.numbered_region && n <= b.last_paragraph && cur && cur->kind != UnitKind::heading) {
                 // "1. Organizational matters:" inside paragraph 29: a quoted list.
                 b.embedded_list = true;
                 b.append(b.current, block, s, false);
@@ -575,12 +606,12 @@ StructuredText build_units(const ExtractedText& extracted) {
         bool inside_sentence = before && before->kind != UnitKind::heading && ends_mid_sentence(before->text);
         bool next_continues = i + 1 < blocks.size() && blocks[i + 1].role == LineRole::body &&
                               is_lower_start(strip_bullet(blocks[i + 1].text));
-        if (block.emphasised && block.text.size() < 200 && !is_lower_start(s) && block.markers.empty() &&
-            !inside_sentence && !next_continues && !ends_mid_sentence(block.text)) {
+        if (block.emphasised && char_count(block.text) < 200 && !is_lower_start(s) &&
+            !inside_sentence && !next_continues && block.text.back() != ',') {
             resolve_candidates(b, candidates, last_numbered, 0);
             // "Agenda item 2" groups the topical headings below it.
             bool agenda = iequals_prefix(s, "agenda item ") || iequals_prefix(s, "item ");
-            b.push_heading(agenda ? 2 : 3, std::string(s), "");
+            b.push_heading(agenda ? 2 : 4, std::string(s), "", block.page_first, block.page_last);
             continue;
         }
 

@@ -155,3 +155,69 @@ TEST_CASE("ends_sentence looks through closing quotes and brackets") {
     CHECK_FALSE(ends_sentence("recommendations,"));
     CHECK_FALSE(ends_sentence("[add: Canada]"));
 }
+
+namespace {
+
+SourceLine line(const std::string& text, bool block = true, bool emphasised = false, LineRole role = LineRole::body) {
+    SourceLine l;
+    l.text = text;
+    l.starts_block = block;
+    l.emphasised = emphasised;
+    l.role = role;
+    l.page = 2;
+    return l;
+}
+
+StructuredText structure_lines(std::vector<SourceLine> lines) {
+    ExtractedText t;
+    t.lines = std::move(lines);
+    return build_units(t);
+}
+
+}  // namespace
+
+TEST_CASE("sub-headings: numbered out of sequence, unnumbered emphasised, with a footnote marker") {
+    StructuredText s = structure_lines({
+        line("C. Implementation of obligations"),
+        line("1. Cross-cutting issues", true, true),
+        line(std::string("Equality and non-discrimination") + kFootnoteMarkOpen + "16" + kFootnoteMarkClose, true, true),
+        line("8. AI noted that there had been no progress."),
+        line("2. Civil and political rights", true, true),
+        line("9. JS2 noted the situation."),
+        line("16 AI, p.1.", true, false, LineRole::footnote),
+    });
+    const Unit* p9 = find(s, "para-9");
+    REQUIRE(p9);
+    CHECK(p9->heading_path ==
+          std::vector<std::string>{"C. Implementation of obligations", "2. Civil and political rights"});
+    const Unit* p8 = find(s, "para-8");
+    REQUIRE(p8);
+    CHECK(p8->text == "AI noted that there had been no progress.");
+    CHECK(p8->heading_path.back() == "Equality and non-discrimination");
+    CHECK(find(s, "fn-16"));
+}
+
+TEST_CASE("emphasis inside a sentence is not a heading") {
+    StructuredText s = structure_lines({
+        line("It is a pleasure to report."),
+        line("In 2019, the Working Group adopted 18 recommendations focusing on", true, true),
+        line("crime prevention measures.", true),
+    });
+    REQUIRE(s.units.size() == 2);
+    CHECK(s.units[1].text == "In 2019, the Working Group adopted 18 recommendations focusing on crime prevention measures.");
+}
+
+TEST_CASE("headings in other scripts, and notes labelled with a letter") {
+    StructuredText s = structure_lines({
+        line("I. \xD0\xA1\xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xBA\xD0\xB0"),  // I. Справка
+        line("\xD0\xA1. \xD0\x9F\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB0"),          // С. Права (Cyrillic Es)
+        line("1. \xD0\xA2\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82."),
+        line("a Provisional date.", true, false, LineRole::footnote),
+    });
+    const Unit* p1 = find(s, "para-1");
+    REQUIRE(p1);
+    CHECK(p1->heading_path.size() == 2);
+    const Unit* note = find(s, "fn-a");
+    REQUIRE(note);
+    CHECK(note->text == "Provisional date.");
+}
