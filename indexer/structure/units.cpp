@@ -571,9 +571,9 @@ StructuredText build_units(const ExtractedText& extracted) {
             const Unit* cur = b.current_unit();
             // "1. Cross-cutting issues" under a heading, out of the paragraph sequence and
             // not a sentence: a numbered sub-heading.
-            if (b.numbered_region && n <= b.last_paragraph &&
-                (!cur || cur->kind == UnitKind::heading || block.emphasised) &&
-                char_count(block.text) < 150 && !ends_sentence(block.text)) {
+            const bool heading_like = char_count(block.text) < 150 && !ends_sentence(block.text);
+            if (heading_like && (block.emphasised || (b.numbered_region && n <= b.last_paragraph &&
+                                                      (!cur || cur->kind == UnitKind::heading)))) {
                 resolve_candidates(b, candidates, last_numbered, 0);
                 b.push_heading(3, std::string(s), number, block.page_first, block.page_last);
                 continue;
