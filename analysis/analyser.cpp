@@ -49,6 +49,18 @@ Analyser& Analyser::operator=(Analyser&&) noexcept = default;
 
 std::string Analyser::stem(const std::string& term) const { return stemmer_(term); }
 
+std::vector<std::string> Analyser::query_stems(const std::string& term) const {
+    std::vector<std::string> stems{stem(term)};
+    if (lang_ != "ar" || term.size() < 4 || static_cast<unsigned char>(term[0]) < 0xD8) return stems;
+    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+    std::string other = term.rfind(kArticle, 0) == 0 ? term.substr(kArticle.size()) : std::string(kArticle) + term;
+    if (other.size() >= 4) {  // at least two letters left
+        std::string s = stem(other);
+        if (s != stems.front()) stems.push_back(std::move(s));
+    }
+    return stems;
+}
+
 std::vector<Token> Analyser::tokenize(std::string_view text) const {
     std::vector<Token> tokens;
     if (text.empty()) return tokens;

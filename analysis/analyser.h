@@ -47,6 +47,12 @@ class Analyser {
     // The stemmed form of a folded term (the term itself for numbers).
     std::string stem(const std::string& term) const;
 
+    // The stems a query word may have been indexed under: its stem and, for Arabic,
+    // the stem of the word with (or without) the article ال. The Snowball Arabic
+    // stemmer reads a noun without the article as a possible verb, so "عقوبات" stems
+    // to "عقوبا" but "العقوبات" to "عقوب"; a query word must meet both.
+    std::vector<std::string> query_stems(const std::string& term) const;
+
     const std::string& lang() const { return lang_; }
 
     // Longest word that is indexed, in bytes; longer runs are not words.

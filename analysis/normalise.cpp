@@ -37,6 +37,35 @@ icu::UnicodeString strip_latin_marks(const icu::UnicodeString& decomposed) {
     return out;
 }
 
+bool is_arabic(UChar32 c) { return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF); }
+
+// Arabic is written with optional marks and variant letters that readers treat as the
+// same word: tashkeel (short vowels, shadda, sukun, dagger alef) and tatweel (a
+// stretching stroke) are dropped; alef with hamza or madda and alef wasla become bare
+// alef; alef maqsura becomes yaa; Arabic-Indic digits become ASCII digits. Ta marbuta
+// stays: it tells a feminine noun from a masculine one (مدرسة / مدرسه are rare variants,
+// and merging ة with ه would conflate the pronoun suffix).
+icu::UnicodeString fold_arabic(const icu::UnicodeString& text) {
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < text.length();) {
+        UChar32 c = text.char32At(i);
+        i += U16_LENGTH(c);
+        if (c == 0x0640 || (c >= 0x064B && c <= 0x0652) || (c >= 0x0656 && c <= 0x065F) || c == 0x0670) continue;
+        if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671 || c == 0x0672 || c == 0x0673) c = 0x0627;
+        else if (c == 0x0649) c = 0x064A;
+        else if (c >= 0x0660 && c <= 0x0669) c = '0' + (c - 0x0660);
+        else if (c >= 0x06F0 && c <= 0x06F9) c = '0' + (c - 0x06F0);
+        out.append(c);
+    }
+    return out;
+}
+
+bool has_arabic(const icu::UnicodeString& text) {
+    for (int32_t i = 0; i < text.length(); ++i)
+        if (is_arabic(text.charAt(i))) return true;
+    return false;
+}
+
 }  // namespace
 
 std::string fold_word(std::string_view word) {
@@ -61,6 +90,7 @@ std::string fold_word(std::string_view word) {
     icu::UnicodeString decomposed = nfd->normalize(folded, status);
     icu::UnicodeString result = nfc->normalize(strip_latin_marks(decomposed), status);
     if (U_FAILURE(status)) return std::string(word);
+    if (has_arabic(result)) result = fold_arabic(result);
     std::string out;
     result.toUTF8String(out);
     return out;

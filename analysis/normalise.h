@@ -9,7 +9,9 @@ namespace verbatim {
 
 // Folds a word for matching: NFKC, case folding, Latin diacritics removed
 // ("Sánchez" -> "sanchez"), ligatures expanded ("ﬁ" -> "fi"), curly apostrophes
-// made straight. Other scripts keep their marks (Cyrillic "й" stays "й").
+// made straight. Other scripts keep their marks (Cyrillic "й" stays "й"), except
+// Arabic: tashkeel and tatweel are dropped, alef forms (أ إ آ ٱ) become ا, alef
+// maqsura ى becomes ي, Arabic-Indic digits become ASCII; ta marbuta ة stays.
 std::string fold_word(std::string_view word);
 
 // Replaces invalid UTF-8 sequences by U+FFFD; returns how many were replaced.

@@ -1,32 +1,90 @@
-// `verbatim cite REFERENCE`
+// `verbatim cite REFERENCE`, `cite --quote TEXT`, `cite --cited-by SYMBOL`: citations both ways.
 #include <iostream>
 
 #include "cli/command.h"
 #include "query/cite/cite.h"
 #include "query/present/json_output.h"
+#include "query/present/reuse_output.h"
 #include "query/present/text_output.h"
+#include "query/reuse/reuse.h"
 
 namespace verbatim::cli {
 
 namespace {
 
-int run_cite(const std::string& db, const std::string& reference, bool json) {
+struct CiteOptions {
+    std::vector<std::string> words;
+    std::string quote;
+    std::string cited_by;
+    bool json = false;
+    bool pages = false;
+    size_t limit = 10;
+};
+
+int run_reference(Searcher& searcher, const std::string& reference, const CiteOptions& o) {
+    CiteResult result = cite(searcher, reference);
+    TextStyle style = terminal_style();
+    style.pages = o.pages;
+    for (size_t i = 0; i < result.units.size(); ++i) {
+        if (o.json) {
+            std::cout << unit_to_json(result.units[i]).dump() << "\n";
+        } else {
+            if (i > 0) std::cout << "\n";
+            print_unit(std::cout, result.units[i], style);
+        }
+    }
+    return kOk;
+}
+
+int run_quote(Searcher& searcher, const CiteOptions& o) {
+    ReuseOptions options;
+    options.limit = o.limit;
+    options.earliest_first = true;
+    options.min_coverage = 0.5;  // a source holds most of the quotation
+    options.min_passage = 8;
+    std::vector<ReuseMatch> matches = find_reuse(searcher, o.quote, options);
+    if (o.json) {
+        for (const ReuseMatch& m : matches) std::cout << reuse_to_json(m).dump() << "\n";
+    } else {
+        print_quote_sources(std::cout, matches, terminal_style(), o.pages);
+    }
+    if (matches.empty()) error("no source found for the quotation \"" + o.quote + "\"");
+    return matches.empty() ? kNothing : kOk;
+}
+
+int run_cited_by(Searcher& searcher, const CiteOptions& o) {
+    std::vector<CitingUnit> units = cited_by(searcher, o.cited_by);
+    TextStyle style = terminal_style();
+    for (const CitingUnit& c : units) {
+        if (o.json) {
+            nlohmann::json j = unit_to_json(c.record);
+            j["context"] = c.context;
+            std::cout << j.dump() << "\n";
+            continue;
+        }
+        std::cout << (style.color ? "\x1b[1m" : "")
+                  << (o.pages ? citation_with_pages(c.record) : citation_of(c.record.doc, c.record.unit))
+                  << (style.color ? "\x1b[0m" : "") << "  "
+                  << (c.record.doc.date.empty() ? "undated" : human_date(c.record.doc.date)) << "\n   " << c.context
+                  << "\n\n";
+    }
+    if (!o.json)
+        std::cout << units.size() << (units.size() == 1 ? " unit cites " : " units cite ") << o.cited_by << "\n";
+    return units.empty() ? kNothing : kOk;
+}
+
+int run_cite(const std::string& db, const CiteOptions& o) {
     try {
         Searcher searcher(db);
-        CiteResult result = cite(searcher, reference);
-        TextStyle style = terminal_style();
-        for (size_t i = 0; i < result.units.size(); ++i) {
-            if (json) {
-                std::cout << unit_to_json(result.units[i]).dump() << "\n";
-            } else {
-                if (i > 0) std::cout << "\n";
-                print_unit(std::cout, result.units[i], style);
-            }
-        }
-        return kOk;
+        if (!o.quote.empty()) return run_quote(searcher, o);
+        if (!o.cited_by.empty()) return run_cited_by(searcher, o);
+        return run_reference(searcher, join(o.words), o);
     } catch (const CiteError& e) {
         error(e.what());
         return kNothing;
+    } catch (const QueryError& e) {
+        error(std::string("bad quotation: ") + e.what());
+        return kError;
     } catch (const DatabaseError& e) {
         error(e.what());
         return kError;
@@ -39,21 +97,32 @@ int run_cite(const std::string& db, const std::string& reference, bool json) {
 }  // namespace
 
 Command add_cite_command(CLI::App& app, GlobalOptions& global) {
-    struct Options {
-        std::vector<std::string> reference;
-        bool json = false;
-    };
-    auto options = std::make_shared<Options>();
-    CLI::App* cite_cmd = app.add_subcommand("cite", "Print the unit a citation names");
+    auto options = std::make_shared<CiteOptions>();
+    CLI::App* cite_cmd = app.add_subcommand("cite", "Citations both ways: the unit a reference names, the source "
+                                                    "of a quotation, the units that cite a document");
     add_db_option(*cite_cmd, global);
     cite_cmd->add_flag("--json", options->json, "one JSON object per unit");
-    cite_cmd->add_option("reference", options->reference,
-                         "e.g. \"CTOC/COP/WG.4/2020/4, para. 12\", \"ctoc/cop/wg.4/2020/4 paragraph 10\", "
-                         "\"CTOC/COP/WG.4/2019/L.1, rec. 3\", \"... paras. 8-10\", \"... footnote 17\"")
-        ->required();
-    cite_cmd->footer("A document without a symbol is named by its manifest name.\n"
-                     "Exit status: 0 found, 1 no such unit (the message lists what exists), 2 error.");
-    return {cite_cmd, [options, &global] { return run_cite(global.db, join(options->reference), options->json); }};
+    cite_cmd->add_flag("--pages", options->pages, "add printed pages to citations (\"..., para. 12, p. 3\")");
+    auto* quote = cite_cmd->add_option("--quote", options->quote,
+                                       "find where a quotation comes from (tolerates small changes)");
+    auto* cited = cite_cmd->add_option("--cited-by", options->cited_by,
+                                       "list the units that cite a document, e.g. A/RES/74/176");
+    cite_cmd->add_option("--limit", options->limit, "sources to show for --quote")->capture_default_str();
+    auto* reference = cite_cmd->add_option(
+        "reference", options->words,
+        "e.g. \"CTOC/COP/WG.4/2020/4, para. 12\", \"ctoc/cop/wg.4/2020/4 paragraph 10\", \"... paras. 8-10\", "
+        "\"... para 36(b)\", \"CTOC/COP/WG.4/2019/L.1, rec. 3\", \"... draft recommendation 11bis\", \"... fn 17\"");
+    quote->excludes(cited)->excludes(reference);
+    cited->excludes(reference);
+    cite_cmd->callback([cite_cmd, quote, cited, reference] {
+        if (!*quote && !*cited && !*reference)
+            throw CLI::RequiredError("give a REFERENCE, --quote TEXT or --cited-by SYMBOL");
+    });
+    cite_cmd->footer("A document without a symbol is named by its manifest name; unnumbered paragraphs as [n].\n"
+                     "--quote ranks sources by how much of the quotation they hold; among those holding it all,\n"
+                     "the earliest document comes first.\n"
+                     "Exit status: 0 found, 1 nothing found (the message says what exists), 2 error.");
+    return {cite_cmd, [options, &global] { return run_cite(global.db, *options); }};
 }
 
 }  // namespace verbatim::cli

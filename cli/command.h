@@ -44,6 +44,7 @@ void add_db_option(CLI::App& command, GlobalOptions& global);
 Command add_index_command(CLI::App& app, GlobalOptions& global);
 Command add_search_command(CLI::App& app, GlobalOptions& global);
 Command add_cite_command(CLI::App& app, GlobalOptions& global);
+Command add_agreed_command(CLI::App& app, GlobalOptions& global);
 Command add_show_command(CLI::App& app, GlobalOptions& global);
 Command add_extract_command(CLI::App& app, GlobalOptions& global);
 

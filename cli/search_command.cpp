@@ -4,6 +4,7 @@
 #include "cli/command.h"
 #include "query/present/json_output.h"
 #include "query/present/text_output.h"
+#include "query/search/parallel.h"
 #include "query/search/searcher.h"
 
 namespace verbatim::cli {
@@ -16,14 +17,18 @@ SortOrder parse_sort(const std::string& s) {
     return SortOrder::relevance;
 }
 
-int run_search(const std::string& db, const SearchOptions& options, bool json) {
+int run_search(const std::string& db, const SearchOptions& options, const std::string& parallel, bool json,
+               bool pages) {
     try {
         Searcher searcher(db);
         SearchResult result = searcher.search(options);
+        if (!parallel.empty()) add_parallels(searcher, result, parallel);
         if (json) {
             for (const Hit& hit : result.hits) std::cout << hit_to_json(hit).dump() << "\n";
         } else {
-            print_hits(std::cout, result, options, terminal_style());
+            TextStyle style = terminal_style();
+            style.pages = pages;
+            print_hits(std::cout, result, options, style);
         }
         return result.total > 0 ? kOk : kNothing;
     } catch (const QueryError& e) {
@@ -47,6 +52,10 @@ std::string query_help() {
         "  NOT a, -a        exclude\n"
         "  ( ... )          grouping\n"
         "  non-punishment, non punishment and nonpunishment all find the same paragraphs\n"
+        "Languages (ar, en, es, fr, ru, zh):\n"
+        "  words are stemmed in the language they are written in: lang:xx if given, else\n"
+        "  the script (Arabic, Cyrillic, Chinese), else the detected Latin language; when\n"
+        "  unsure, in each of English, French and Spanish that the index holds\n"
         "Fields:\n";
     for (const QueryField& f : query_fields()) help += "  " + f.name + ":  " + f.description + "\n";
     help += "Exit status: 0 hits found, 1 no hits, 2 error.\n";
@@ -60,7 +69,9 @@ Command add_search_command(CLI::App& app, GlobalOptions& global) {
         SearchOptions search;
         std::vector<std::string> words;
         std::string sort = "relevance";
+        std::string parallel;
         bool json = false;
+        bool pages = false;
     };
     auto options = std::make_shared<Options>();
     CLI::App* search = app.add_subcommand("search", "Find paragraphs matching a query");
@@ -70,13 +81,17 @@ Command add_search_command(CLI::App& app, GlobalOptions& global) {
     search->add_option("--sort", options->sort, "relevance, newest or oldest")
         ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
         ->capture_default_str();
+    search->add_option("--parallel", options->parallel,
+                       "also show each hit's counterpart (same document symbol and paragraph) in this language")
+        ->check(CLI::IsMember({"ar", "en", "es", "fr", "ru", "zh"}));
     search->add_flag("--json", options->json, "one JSON object per hit (JSON Lines)");
+    search->add_flag("--pages", options->pages, "add printed pages to citations (\"..., para. 12, p. 3\")");
     search->add_option("query", options->words, "the query (see below)")->required();
     search->footer(query_help());
     return {search, [options, &global] {
                 options->search.query = join(options->words);
                 options->search.sort = parse_sort(options->sort);
-                return run_search(global.db, options->search, options->json);
+                return run_search(global.db, options->search, options->parallel, options->json, options->pages);
             }};
 }
 

@@ -82,6 +82,13 @@ enum class UnitKind {
 const char* to_string(UnitKind kind);
 std::optional<UnitKind> unit_kind_from_string(const std::string& name);
 
+// A passage of a unit that quotes an earlier document: "(A/RES/74/176, para. 7): “...”".
+struct QuotedPassage {
+    std::string source;         // citation of the quoted source: "A/RES/74/176, para. 7"
+    std::string symbol;         // "A/RES/74/176"
+    size_t start = 0, end = 0;  // byte span of the quoted words in Unit::text
+};
+
 struct Unit {
     std::string anchor;        // unique within the document: "para-12", "para-36-b", "rec-3", "fn-17"
     UnitKind kind = UnitKind::text;
@@ -98,6 +105,8 @@ struct Unit {
     std::vector<std::string> footnotes; // anchors of footnotes whose marker stands in this unit
     int seq = 0;               // position in the document, from 0
     bool draft = false;        // "Draft recommendation" rather than an adopted one
+    std::vector<std::string> cites;       // symbols of the documents the text refers to
+    std::vector<QuotedPassage> quotations;  // passages quoted from cited documents
 };
 
 // What is known about a document: from its text, then overridden by the manifest.

@@ -25,6 +25,8 @@ inline constexpr const char* kType = "XT";        // XTreport, XTdraft, XTcrp, X
 inline constexpr const char* kYear = "Y";         // Y2020
 inline constexpr const char* kMeeting = "XM";     // XM10 (meeting number)
 inline constexpr const char* kAnchor = "XA";      // XApara-12 (with XD, finds one unit)
+inline constexpr const char* kCites = "XC";       // XCa/res/74/176: the unit refers to that document
+inline constexpr const char* kShingle = "XG";     // XG<hash>: a winnowed word 3-gram (text reuse)
 
 // --- value slots ---------------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;   // "YYYYMMDD" string, sorts by date
@@ -35,7 +37,7 @@ inline constexpr Xapian::valueno kDocSlot = 2;    // doc id, to collapse or grou
 inline constexpr const char* kFileKey = "file:";  // file:<absolute path> -> FileRecord JSON
 inline constexpr const char* kDocKey = "doc:";    // doc:<doc id> -> DocumentMeta JSON
 inline constexpr const char* kSchemaKey = "verbatim-schema";
-inline constexpr const char* kSchemaVersion = "2";
+inline constexpr const char* kSchemaVersion = "3";
 
 // Gap left between the term positions of two fields of one unit, so a phrase
 // never runs from the heading into the text.

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build_packages=(g++ cmake ninja-build pkg-config libxapian-dev libpoppler-cpp-dev libicu-dev
-                nlohmann-json3-dev libcli11-dev)
+                nlohmann-json3-dev libcli11-dev libdtl-dev)
 test_packages=(doctest-dev poppler-utils)
 
 wanted=("${build_packages[@]}")

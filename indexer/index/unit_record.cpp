@@ -72,7 +72,14 @@ std::string serialise_unit(const std::string& doc_id, const Unit& u) {
                      {"inferred", u.number_inferred},
                      {"footnotes", u.footnotes},
                      {"seq", u.seq},
-                     {"draft", u.draft}};
+                     {"draft", u.draft},
+                     {"cites", u.cites}};
+    if (!u.quotations.empty()) {
+        nlohmann::json quotes = nlohmann::json::array();
+        for (const QuotedPassage& q : u.quotations)
+            quotes.push_back({{"source", q.source}, {"symbol", q.symbol}, {"start", q.start}, {"end", q.end}});
+        j["quotes"] = std::move(quotes);
+    }
     return j.dump();
 }
 
@@ -95,6 +102,12 @@ std::pair<Unit, std::string> parse_unit(const std::string& data) {
     for (const auto& f : j.at("footnotes")) u.footnotes.push_back(f.get<std::string>());
     u.seq = j.value("seq", 0);
     u.draft = j.value("draft", false);
+    if (auto it = j.find("cites"); it != j.end())
+        for (const auto& c : *it) u.cites.push_back(c.get<std::string>());
+    if (auto it = j.find("quotes"); it != j.end())
+        for (const auto& q : *it)
+            u.quotations.push_back({q.value("source", ""), q.value("symbol", ""), q.value("start", size_t{0}),
+                                    q.value("end", size_t{0})});
     return r;
 }
 

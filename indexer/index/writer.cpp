@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "analysis/shingles.h"
 #include "indexer/index/unit_record.h"
 #include "model/schema.h"
 
@@ -57,10 +58,13 @@ std::string content_hash(std::string_view bytes) {
 
 void add_text_terms(Xapian::Document& xdoc, const Analyser& analyser, const std::string& text,
                     Xapian::termpos base) {
-    for (const Token& token : analyser.tokenize(text)) {
+    std::vector<Token> tokens = analyser.tokenize(text);
+    for (const Token& token : tokens) {
         xdoc.add_posting(token.term, base + token.position);
         xdoc.add_term(schema::kStemPrefix + analyser.stem(token.term));
     }
+    // Fingerprints for finding reused wording (agreed language, quotations).
+    for (uint64_t h : winnow(shingle_hashes(reuse_keys(tokens, analyser)))) xdoc.add_boolean_term(shingle_term(h));
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& path) {
@@ -101,6 +105,7 @@ Xapian::Document IndexWriter::make_unit_document(const DocumentMeta& doc, const 
     if (!doc.type.empty()) xdoc.add_boolean_term(schema::kType + doc.type);
     if (doc.date.size() >= 4) xdoc.add_boolean_term(schema::kYear + doc.date.substr(0, 4));
     if (doc.meeting_number > 0) xdoc.add_boolean_term(schema::kMeeting + std::to_string(doc.meeting_number));
+    for (const std::string& symbol : unit.cites) xdoc.add_boolean_term(bounded_term(schema::kCites, lower(symbol)));
 
     std::string date_value;
     for (char c : doc.date)

@@ -1,7 +1,10 @@
 #include "indexer/structure/document_builder.h"
 
+#include <algorithm>
 #include <filesystem>
 
+#include "analysis/language.h"
+#include "indexer/structure/references.h"
 #include "indexer/structure/title_block.h"
 #include "indexer/structure/units.h"
 
@@ -20,6 +23,19 @@ std::string slug(const std::string& s) {
     return out;
 }
 
+// The language of a document's text, from its first units (enough to decide);
+// empty when the text has no letters.
+std::string detected_language(const std::vector<Unit>& units) {
+    constexpr size_t kSample = 64 * 1024;
+    std::string sample;
+    for (const Unit& unit : units) {
+        if (sample.size() >= kSample) break;
+        sample += unit.text;
+        sample += '\n';
+    }
+    return detect_language(sample, kSample).lang;
+}
+
 }  // namespace
 
 std::string document_id(const DocumentMeta& doc, const std::string& source) {
@@ -35,10 +51,20 @@ Document build_document(const ExtractedText& extracted, const std::string& sourc
     Document doc;
     StructuredText structured = build_units(extracted);
     doc.meta = read_document_meta(extracted, structured);
+    // The manifest's lang wins; without it the text says which language it is in.
+    if (!manifest || !manifest->fields.count("lang"))
+        if (std::string lang = detected_language(structured.units); !lang.empty()) doc.meta.lang = lang;
     if (manifest) apply_manifest(*manifest, doc.meta);
     doc.meta.source = source;
     doc.meta.id = document_id(doc.meta, source);
     doc.units = std::move(structured.units);
+    for (Unit& unit : doc.units) {
+        std::vector<TextReference> refs = find_references(unit.text);
+        for (const TextReference& r : refs)
+            if (std::find(unit.cites.begin(), unit.cites.end(), r.symbol) == unit.cites.end())
+                unit.cites.push_back(r.symbol);
+        unit.quotations = find_quotations(unit.text, refs);
+    }
     doc.problems = extracted.problems;
     return doc;
 }

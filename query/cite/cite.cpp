@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/schema.h"
 #include "query/cite/reference.h"
 
 namespace verbatim {
@@ -121,6 +122,37 @@ CiteResult cite(const Searcher& searcher, const std::string& reference) {
         throw CiteError(document_reference(*doc) + " has no " + name + "; it has " + describe_units(all));
     }
     return result;
+}
+
+std::vector<CitingUnit> cited_by(Searcher& searcher, const std::string& symbol) {
+    std::string key = symbol;
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    Xapian::Database& db = searcher.database();
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(schema::kCites + key));
+    Xapian::MultiValueKeyMaker order;
+    order.add_value(schema::kDateSlot);
+    order.add_value(schema::kDocSlot);
+    order.add_value(schema::kSeqSlot);
+    enquire.set_sort_by_key(&order, false);
+    Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    std::vector<CitingUnit> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        CitingUnit c;
+        c.record = searcher.record_of(it.get_document());
+        const std::string& text = c.record.unit.text;
+        std::string lower = text;
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        size_t at = lower.find(key);
+        if (at == std::string::npos) at = 0;
+        size_t from = at > 80 ? text.rfind(' ', at - 80) : 0;
+        from = from == std::string::npos ? 0 : from;
+        size_t to = std::min(text.size(), at + key.size() + 160);
+        if (to < text.size()) to = text.rfind(' ', to);
+        c.context = (from > 0 ? "\u2026" : "") + text.substr(from, to - from) + (to < text.size() ? "\u2026" : "");
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 }  // namespace verbatim

@@ -24,6 +24,15 @@ struct CiteResult {
 // document gives all its units. Throws CiteError.
 CiteResult cite(const Searcher& searcher, const std::string& reference);
 
+// A unit that refers to a document, with the words around the reference.
+struct CitingUnit {
+    UnitRecord record;
+    std::string context;  // "…(A/RES/74/176, para. 7): “Expresses solidarity…"
+};
+
+// Every unit that refers to `symbol` (any letter case), oldest document first.
+std::vector<CitingUnit> cited_by(Searcher& searcher, const std::string& symbol);
+
 // "paragraphs 1-37, recommendations 1-11, footnotes 1-3": what a document holds.
 std::string describe_units(const std::vector<UnitRecord>& units);
 

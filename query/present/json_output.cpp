@@ -34,6 +34,7 @@ nlohmann::json unit_to_json(const UnitRecord& r) {
         {"heading", heading},
         {"heading_path", u.heading_path},
         {"footnotes", u.footnotes},
+        {"cites", u.cites},
         {"text", u.text},
         {"source", d.source},
     };
@@ -44,6 +45,15 @@ nlohmann::json hit_to_json(const Hit& hit) {
     j["snippet"] = render_marked(hit.snippet, "**", "**");
     j["score"] = hit.score;
     j["rank"] = hit.rank;
+    // Only when asked for (search --parallel L): the counterpart, or null when that
+    // language version, or that unit in it, is not indexed.
+    if (!hit.parallel_lang.empty()) {
+        j["parallel"] = hit.parallel ? nlohmann::json{{"citation", citation_of(hit.parallel->doc, hit.parallel->unit)},
+                                                      {"lang", hit.parallel->doc.lang},
+                                                      {"id", unit_id(hit.parallel->doc, hit.parallel->unit)},
+                                                      {"text", hit.parallel->unit.text}}
+                                     : nlohmann::json();
+    }
     return j;
 }
 

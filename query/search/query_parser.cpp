@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 
+#include "analysis/language.h"
 #include "model/document.h"
 #include "model/schema.h"
 
@@ -20,6 +21,7 @@ const std::vector<QueryField>& query_fields() {
         {"type", "type of document: report, draft, crp, statement, resolution"},
         {"meeting", "meeting number, e.g. meeting:10"},
         {"lang", "language of the document, e.g. lang:en"},
+        {"cites", "units that refer to a document, e.g. cites:A/RES/74/176"},
     };
     return kFields;
 }
@@ -154,10 +156,67 @@ std::vector<Token> lex(std::string_view text) {
 // ---------------------------------------------------------------------------
 // Parser
 
+using Languages = std::vector<std::string>;
+
+// Which stemmers the words of one query go through (see QueryLanguages).
+class LanguageChoice {
+  public:
+    // `fixed`: one language for every word, whatever it is written in.
+    LanguageChoice(const std::vector<Token>& tokens, const QueryLanguages& languages, const std::string* fixed) {
+        if (fixed) {
+            explicit_ = {*fixed};
+            return;
+        }
+        std::string words;
+        for (size_t i = 0; i < tokens.size(); ++i) {
+            const Token& t = tokens[i];
+            bool negated = i > 0 && (tokens[i - 1].type == Tok::minus || tokens[i - 1].type == Tok::op_not);
+            if (t.type == Tok::field && t.field == "lang" && !negated) {
+                std::string lang = t.text;
+                for (char& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (std::find(explicit_.begin(), explicit_.end(), lang) == explicit_.end()) explicit_.push_back(lang);
+            }
+            if (t.type == Tok::word || t.type == Tok::phrase) words += t.text + " ";
+        }
+        // Latin words: the detected language when it is clear and indexed; else every
+        // Latin language of the index, so "sanciones" meets Spanish and "sanctions"
+        // meets English and French alike.
+        LanguageGuess guess = detect_language(words);
+        bool sure = guess.script == Script::latin && guess.sure();
+        bool only_detected = sure && indexed_has(languages, guess.lang);
+        for (const char* lang : kLatinLanguages) {
+            bool detected = sure && guess.lang == lang;
+            if (detected || (!only_detected && indexed_has(languages, lang))) latin_.push_back(lang);
+        }
+        if (latin_.empty()) latin_.push_back("en");
+    }
+
+    // The languages a word (or phrase) of the query is stemmed in.
+    const Languages& of(std::string_view text) const {
+        if (!explicit_.empty()) return explicit_;
+        Script script = dominant_script(text);
+        switch (script) {
+            case Script::arabic: return arabic_;
+            case Script::cyrillic: return cyrillic_;
+            case Script::han: return han_;
+            default: return latin_;
+        }
+    }
+
+  private:
+    static bool indexed_has(const QueryLanguages& languages, const std::string& lang) {
+        return std::find(languages.indexed.begin(), languages.indexed.end(), lang) != languages.indexed.end();
+    }
+
+    Languages explicit_, latin_;
+    const Languages arabic_{"ar"}, cyrillic_{"ru"}, han_{"zh"};
+};
+
 class Parser {
   public:
-    Parser(std::vector<Token> tokens, const Analyser& analyser, const Vocabulary& vocabulary, ParsedQuery& out)
-        : tokens_(std::move(tokens)), analyser_(analyser), vocabulary_(vocabulary), out_(out) {}
+    Parser(std::vector<Token> tokens, const QueryLanguages& languages, const LanguageChoice& choice,
+           const Vocabulary& vocabulary, ParsedQuery& out)
+        : tokens_(std::move(tokens)), languages_(languages), choice_(choice), vocabulary_(vocabulary), out_(out) {}
 
     std::optional<Xapian::Query> parse() {
         std::optional<Xapian::Query> q = parse_or();
@@ -193,6 +252,7 @@ class Parser {
     struct Item {
         std::optional<Xapian::Query> query;
         std::string plain_term;  // set for a plain one-token word, for compound joining
+        const Languages* langs = nullptr;  // the word's languages, for compound joining
         bool negated = false;
         bool filter = false;
     };
@@ -266,10 +326,11 @@ class Parser {
                 return item;
             }
             case Tok::phrase: {
-                std::vector<verbatim::Token> tokens = analyser_.tokenize(t.text);
+                const Languages& langs = choice_.of(t.text);
+                std::vector<verbatim::Token> tokens = tokenize(t.text, langs);
                 if (tokens.empty())
                     throw QueryError("the phrase at column " + std::to_string(t.column) + " has no words in it", t.column);
-                item.query = phrase_query(tokens);
+                item.query = phrase_query(tokens, langs);
                 return item;
             }
             case Tok::field:
@@ -277,13 +338,17 @@ class Parser {
                 item.filter = true;
                 return item;
             case Tok::word: {
-                std::vector<verbatim::Token> tokens = analyser_.tokenize(t.text);
+                const Languages& langs = choice_.of(t.text);
+                std::vector<verbatim::Token> tokens = tokenize(t.text, langs);
                 if (tokens.empty()) return item;  // punctuation only: nothing to search
                 if (tokens.size() == 1 && tokens[0].role == verbatim::Token::Role::word) {
                     item.plain_term = tokens[0].term;
-                    item.query = word_query(tokens[0].term);
+                    item.langs = &langs;
+                    item.query = word_query(tokens[0].term, langs);
                 } else {
-                    item.query = phrase_query(tokens, /*loose_compound=*/true);
+                    // Several tokens in one word: a compound, or Chinese written without
+                    // spaces; either way the words must stand together.
+                    item.query = phrase_query(tokens, langs, /*loose_compound=*/true);
                 }
                 return item;
             }
@@ -294,11 +359,27 @@ class Parser {
 
     // --- terms ---------------------------------------------------------------
 
-    Xapian::Query stem_query(const std::string& term) {
-        std::string stemmed = schema::kStemPrefix + analyser_.stem(term);
-        out_.highlight_terms.insert(stemmed);
+    // Segmentation and folding do not depend on the language (ICU's rules and
+    // dictionaries cover every script), so any of the word's analysers tokenises it.
+    std::vector<verbatim::Token> tokenize(std::string_view text, const Languages& langs) const {
+        return languages_.analyser_for(langs.front()).tokenize(text);
+    }
+
+    // The word's stems in each of its languages, any of which may match.
+    Xapian::Query stem_query(const std::string& term, const Languages& langs) {
         out_.has_text = true;
-        return Xapian::Query(stemmed);
+        std::vector<std::string> stems;
+        for (const std::string& lang : langs) {
+            out_.languages.insert(lang);
+            for (const std::string& stem : languages_.analyser_for(lang).query_stems(term)) {
+                std::string stemmed = schema::kStemPrefix + stem;
+                if (std::find(stems.begin(), stems.end(), stemmed) != stems.end()) continue;
+                stems.push_back(stemmed);
+                out_.highlight_terms.insert(stemmed);
+            }
+        }
+        if (stems.size() == 1) return Xapian::Query(stems.front());
+        return Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end());
     }
 
     Xapian::Query exact_phrase(const std::vector<std::string>& terms) {
@@ -325,16 +406,17 @@ class Parser {
     }
 
     // A plain word: its stem, or the same word written in two parts.
-    Xapian::Query word_query(const std::string& term) {
-        std::vector<Xapian::Query> alternatives{stem_query(term)};
+    Xapian::Query word_query(const std::string& term, const Languages& langs) {
+        std::vector<Xapian::Query> alternatives{stem_query(term, langs)};
         for (const auto& [left, right] : splits(term)) alternatives.push_back(exact_phrase({left, right}));
         if (alternatives.size() == 1) return alternatives.front();
         return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     }
 
     // A compound written with spaces or hyphens: the parts as a phrase, or the one word.
-    Xapian::Query compound_query(const std::vector<std::string>& parts, const std::string& joined) {
-        return Xapian::Query(Xapian::Query::OP_OR, exact_phrase(parts), stem_query(joined));
+    Xapian::Query compound_query(const std::vector<std::string>& parts, const std::string& joined,
+                                 const Languages& langs) {
+        return Xapian::Query(Xapian::Query::OP_OR, exact_phrase(parts), stem_query(joined, langs));
     }
 
     // Consecutive plain words that the index knows as one word are that compound.
@@ -349,7 +431,7 @@ class Parser {
                     joined += items[k].plain_term;
                 }
                 if (parts.size() != len || !vocabulary_(joined)) continue;
-                items[i].query = compound_query(parts, joined);
+                items[i].query = compound_query(parts, joined, *items[i].langs);
                 items[i].plain_term.clear();
                 items.erase(items.begin() + static_cast<long>(i) + 1, items.begin() + static_cast<long>(i + len));
                 break;
@@ -360,7 +442,8 @@ class Parser {
     // A phrase, or a word that the analyser splits into several tokens. Each
     // compound may be written as its parts or as one word; each word may be written
     // in two parts: every combination is tried (bounded).
-    Xapian::Query phrase_query(const std::vector<verbatim::Token>& tokens, bool loose_compound = false) {
+    Xapian::Query phrase_query(const std::vector<verbatim::Token>& tokens, const Languages& langs,
+                               bool loose_compound = false) {
         using Role = verbatim::Token::Role;
         // Slots: each is a list of alternatives, each alternative a list of terms.
         std::vector<std::vector<std::vector<std::string>>> slots;
@@ -382,7 +465,7 @@ class Parser {
         }
         // A single hyphenated word outside quotes: the compound query, stem included.
         if (loose_compound && slots.size() == 1 && slots[0].size() == 2 && slots[0][1].size() == 1)
-            return compound_query(slots[0][0], slots[0][1][0]);
+            return compound_query(slots[0][0], slots[0][1][0], langs);
 
         std::vector<std::vector<std::string>> combos{{}};
         for (const auto& alts : slots) {
@@ -430,20 +513,21 @@ class Parser {
                 throw bad("give the meeting number, e.g. meeting:10");
             return Xapian::Query(schema::kMeeting + lower);
         }
+        if (t.field == "cites") return Xapian::Query(schema::kCites + lower);
         if (t.field == "lang") return Xapian::Query(schema::kLang + lower);
         throw bad("unsupported field");
     }
 
     std::vector<Token> tokens_;
     size_t pos_ = 0;
-    const Analyser& analyser_;
+    const QueryLanguages& languages_;
+    const LanguageChoice& choice_;
     const Vocabulary& vocabulary_;
     ParsedQuery& out_;
 };
 
-}  // namespace
-
-ParsedQuery parse_query(std::string_view text, const Analyser& analyser, const Vocabulary& vocabulary) {
+ParsedQuery parse(std::string_view text, const QueryLanguages& languages, const Vocabulary& vocabulary,
+                  const std::string* fixed_lang) {
     size_t chars = column_of(text, text.size()) - 1;
     if (chars > kMaxQueryLength)
         throw QueryError("the query is too long (" + std::to_string(chars) + " characters; the limit is " +
@@ -460,11 +544,24 @@ ParsedQuery parse_query(std::string_view text, const Analyser& analyser, const V
         }
     }
     ParsedQuery out;
-    Parser parser(lex(text), analyser, vocabulary, out);
+    std::vector<Token> tokens = lex(text);
+    LanguageChoice choice(tokens, languages, fixed_lang);
+    Parser parser(std::move(tokens), languages, choice, vocabulary, out);
     std::optional<Xapian::Query> q = parser.parse();
     if (!q) throw QueryError("nothing to search for: the query has no words, only punctuation", 1);
     out.query = *q;
     return out;
+}
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view text, const QueryLanguages& languages, const Vocabulary& vocabulary) {
+    return parse(text, languages, vocabulary, nullptr);
+}
+
+ParsedQuery parse_query(std::string_view text, const Analyser& analyser, const Vocabulary& vocabulary) {
+    QueryLanguages only{[&analyser](const std::string&) -> const Analyser& { return analyser; }, {analyser.lang()}};
+    return parse(text, only, vocabulary, &analyser.lang());
 }
 
 }  // namespace verbatim

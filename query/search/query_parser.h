@@ -32,6 +32,16 @@ struct ParsedQuery {
     std::set<std::string> highlight_terms;  // exact terms and Z-stems to highlight
     std::vector<std::vector<std::string>> highlight_phrases;  // exact term sequences
     bool has_text = false;                  // false for filter-only queries
+    std::set<std::string> languages;        // languages whose stemmers the words went through
+};
+
+// The analysers a query may be read with. A query is analysed in the language it is
+// written in: `lang:xx` in the query, else the script of each word (Arabic, Cyrillic
+// and Han decide), else the detected language of its Latin words; when that is
+// unsure, each Latin word is stemmed in every Latin language of `indexed`.
+struct QueryLanguages {
+    std::function<const Analyser&(const std::string& lang)> analyser_for;
+    std::vector<std::string> indexed;  // languages the index holds: "en", "fr", ...
 };
 
 // A field filter of the query language.
@@ -43,7 +53,11 @@ const std::vector<QueryField>& query_fields();
 
 inline constexpr size_t kMaxQueryLength = 2000;
 
-// Parses `text`. Throws QueryError for malformed input.
+// Parses `text`, choosing each word's language as QueryLanguages says. Throws
+// QueryError for malformed input.
+ParsedQuery parse_query(std::string_view text, const QueryLanguages& languages, const Vocabulary& vocabulary);
+
+// Parses `text` with one analyser, whatever the query is written in (tools, tests).
 ParsedQuery parse_query(std::string_view text, const Analyser& analyser, const Vocabulary& vocabulary);
 
 }  // namespace verbatim

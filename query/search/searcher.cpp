@@ -16,7 +16,7 @@ std::string lower(std::string s) {
 
 }  // namespace
 
-Searcher::Searcher(const std::filesystem::path& db) : path_(db), analyser_("en") {
+Searcher::Searcher(const std::filesystem::path& db) : path_(db) {
     std::error_code ec;
     if (!std::filesystem::exists(db, ec))
         throw DatabaseError("no index at " + db.string() + ": run `verbatim index PATH...` first, or give --db");
@@ -62,9 +62,27 @@ UnitRecord Searcher::record_of(const Xapian::Document& xdoc) const {
     return UnitRecord{document_meta(doc_id), std::move(unit)};
 }
 
+const Analyser& Searcher::analyser_for(const std::string& lang) const {
+    auto& slot = analysers_[lang];
+    if (!slot) slot = std::make_unique<Analyser>(lang);
+    return *slot;
+}
+
+std::vector<std::string> Searcher::indexed_languages() const {
+    return with_retry([&] {
+        std::vector<std::string> langs;
+        const std::string prefix = schema::kLang;
+        for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
+            langs.push_back((*it).substr(prefix.size()));
+        return langs;
+    });
+}
+
 ParsedQuery Searcher::parse(const std::string& query) const {
     Vocabulary vocabulary = [this](const std::string& term) { return db_.term_exists(term); };
-    return parse_query(query, analyser_, vocabulary);
+    QueryLanguages languages{[this](const std::string& lang) -> const Analyser& { return analyser_for(lang); },
+                             indexed_languages()};
+    return parse_query(query, languages, vocabulary);
 }
 
 SearchResult Searcher::search(const SearchOptions& options) {
@@ -97,7 +115,8 @@ SearchResult Searcher::search(const SearchOptions& options) {
             hit.record = record_of(it.get_document());
             hit.score = it.get_weight();
             hit.rank = options.offset + static_cast<size_t>(it.get_rank() - mset.get_firstitem()) + 1;
-            hit.snippet = make_snippet(hit.record.unit.text, analyser_, highlight);
+            // Highlighting re-analyses the text in its own language, so its stems meet the query's.
+            hit.snippet = make_snippet(hit.record.unit.text, analyser_for(hit.record.doc.lang), highlight);
             result.hits.push_back(std::move(hit));
         }
         return result;
@@ -137,6 +156,41 @@ std::optional<DocumentMeta> Searcher::find_document(const std::string& reference
             if (it != db_.postlist_end(term)) return record_of(db_.get_document(*it)).doc;
         }
         return std::nullopt;
+    });
+}
+
+std::vector<DocumentMeta> Searcher::versions(const DocumentMeta& doc) const {
+    return with_retry([&] {
+        std::vector<DocumentMeta> out;
+        auto add = [&](const std::string& id) {
+            if (std::none_of(out.begin(), out.end(), [&](const DocumentMeta& d) { return d.id == id; }))
+                out.push_back(document_meta(id));
+        };
+        // Ids are "<symbol or name>.<lang>": the versions share what precedes the language.
+        size_t dot = doc.id.rfind('.');
+        if (dot != std::string::npos) {
+            const std::string prefix = schema::kDocKey + doc.id.substr(0, dot + 1);
+            for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+                std::string rest = (*it).substr(prefix.size());
+                if (rest.find('.') == std::string::npos && !db_.get_metadata(*it).empty())
+                    add((*it).substr(std::string(schema::kDocKey).size()));
+            }
+        }
+        // A version filed under another id still shares the symbol: one unit per document.
+        if (!doc.symbol.empty()) {
+            Xapian::Enquire enquire(db_);
+            enquire.set_query(Xapian::Query(schema::kSymbol + lower(doc.symbol)));
+            enquire.set_collapse_key(schema::kDocSlot);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::MSet mset = enquire.get_mset(0, 1000);
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                std::string id = it.get_document().get_value(schema::kDocSlot);
+                // Only a main symbol makes a version; a document that merely lists it does not.
+                if (lower(document_meta(id).symbol) == lower(doc.symbol)) add(id);
+            }
+        }
+        if (out.empty()) out.push_back(doc);
+        return out;
     });
 }
 

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -32,6 +33,9 @@ struct Hit {
     double score = 0;
     size_t rank = 0;  // 1-based over the whole result list
     Snippet snippet;
+    // The same unit in another language version (search --parallel), see parallel.h.
+    std::string parallel_lang;            // the language asked for; empty when not asked
+    std::optional<UnitRecord> parallel;   // the counterpart, when that version has it
 };
 
 struct SearchResult {
@@ -67,12 +71,23 @@ class Searcher {
     // The unit `anchor` of a document, if it exists.
     std::optional<UnitRecord> unit(const std::string& doc_id, const std::string& anchor) const;
 
-    const Analyser& analyser() const { return analyser_; }
+    // The language versions of a document, itself included: the documents that share
+    // its symbol, or its id before the language ("x.en", "x.fr").
+    std::vector<DocumentMeta> versions(const DocumentMeta& doc) const;
+
+    // Languages of the indexed documents ("ar", "en", ...), sorted.
+    std::vector<std::string> indexed_languages() const;
+
+    // The analyser of a language (built on first use; its stemmer, the one analysis).
+    const Analyser& analyser_for(const std::string& lang) const;
+    // The English analyser, for callers that do not know the language.
+    const Analyser& analyser() const { return analyser_for("en"); }
     Xapian::Database& database() { return db_; }
 
-  private:
     // The stored unit of a Xapian document, with its document's fields.
     UnitRecord record_of(const Xapian::Document& xdoc) const;
+
+  private:
     const DocumentMeta& document_meta(const std::string& doc_id) const;
 
     template <typename F>
@@ -81,7 +96,7 @@ class Searcher {
     mutable Xapian::Database db_;
     mutable std::map<std::string, DocumentMeta> documents_;  // cache, cleared on reopen
     std::filesystem::path path_;
-    Analyser analyser_;
+    mutable std::map<std::string, std::unique_ptr<Analyser>> analysers_;
 };
 
 }  // namespace verbatim

@@ -63,7 +63,7 @@ TEST_CASE("non-punishment, non punishment and nonpunishment find the same paragr
 }
 
 TEST_CASE("human output: citation with pages, date, heading path, snippet, count") {
-    RunResult r = run_verbatim({"search", "--db", corpus_db(), "--limit", "3", "Sturland defence"});
+    RunResult r = run_verbatim({"search", "--db", corpus_db(), "--limit", "3", "--pages", "Sturland defence"});
     REQUIRE(r.exit_code == 0);
     CHECK(contains(r.out, "1. CTOC/COP/WG.4/2020/4, para. 12, pp. 2-3  28 September 2020"));
     CHECK(contains(r.out, "III. Chair's summary of deliberations"));

@@ -1,0 +1,118 @@
+#include "indexer/structure/references.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+namespace verbatim {
+
+namespace {
+
+using Match = std::match_results<std::string_view::const_iterator>;
+
+// A UN symbol: an upper-case series, then slash-separated parts, one of them with a digit.
+const std::regex kSymbol(R"(\b([A-Z]{1,8}(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+))");
+// Resolutions named by body and number: "General Assembly resolution 74/176",
+// "CCPCJ resolution 27/4", "CCPCJ 27/4", "RES 72/1", "Security Council resolution 2331 (2016)".
+const std::regex kNamedResolution(
+    R"(\b(General Assembly|Economic and Social Council|ECOSOC|Human Rights Council|Security Council|CCPCJ|CND|Commission on Crime Prevention and Criminal Justice|RES)(?: resolution)? (\d{1,4}/\d{1,4}|\d{3,4}(?: \(\d{4}\))?)\b)");
+// What follows a reference and names its paragraph(s): ", para. 7", ", paras. 28 and 32", " para.11".
+const std::regex kParagraphs(R"(^,?\s*(?:\(\d{4}\),?\s*)?paras?\.\s*(\d{1,4}(?:\.\d{1,3})*)(?:\s*(?:and|,|-|–)\s*(\d{1,4}))?)");
+
+std::string body_prefix(const std::string& body) {
+    if (body == "General Assembly" || body == "RES") return "A/RES/";
+    if (body == "Economic and Social Council" || body == "ECOSOC") return "E/RES/";
+    if (body == "Human Rights Council") return "A/HRC/RES/";
+    if (body == "Security Council") return "S/RES/";
+    if (body == "Commission on Crime Prevention and Criminal Justice") return "CCPCJ resolution ";
+    return body + " resolution ";
+}
+
+void add_paragraphs(std::string_view text, TextReference& ref) {
+    Match m;
+    std::string_view rest = text.substr(ref.end);
+    if (!std::regex_search(rest.begin(), rest.end(), m, kParagraphs)) return;
+    ref.paragraphs.push_back(m[1].str());
+    if (m[2].matched) ref.paragraphs.push_back(m[2].str());
+    ref.end += static_cast<size_t>(m.length(0));
+}
+
+bool overlaps(const TextReference& r, size_t start, size_t end) { return start < r.end && r.start < end; }
+
+}  // namespace
+
+std::string canonical_symbol(std::string_view text) {
+    std::string s(text);
+    Match m;
+    std::string_view v(s);
+    if (std::regex_match(v.begin(), v.end(), m, kNamedResolution)) return body_prefix(m[1].str()) + m[2].str();
+    while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == '-')) s.pop_back();
+    return s;
+}
+
+std::vector<TextReference> find_references(std::string_view text) {
+    std::vector<TextReference> refs;
+    for (auto it = std::regex_iterator<std::string_view::const_iterator>(text.begin(), text.end(), kNamedResolution);
+         it != std::regex_iterator<std::string_view::const_iterator>(); ++it) {
+        TextReference r;
+        r.symbol = body_prefix((*it)[1].str()) + (*it)[2].str();
+        r.start = static_cast<size_t>(it->position(0));
+        r.end = r.start + static_cast<size_t>(it->length(0));
+        add_paragraphs(text, r);
+        refs.push_back(std::move(r));
+    }
+    for (auto it = std::regex_iterator<std::string_view::const_iterator>(text.begin(), text.end(), kSymbol);
+         it != std::regex_iterator<std::string_view::const_iterator>(); ++it) {
+        std::string symbol = canonical_symbol((*it)[1].str());
+        size_t start = static_cast<size_t>(it->position(1));
+        size_t end = start + symbol.size();
+        if (std::none_of(symbol.begin(), symbol.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            continue;
+        if (std::any_of(refs.begin(), refs.end(), [&](const TextReference& r) { return overlaps(r, start, end); }))
+            continue;
+        TextReference r{symbol, {}, start, end};
+        add_paragraphs(text, r);
+        refs.push_back(std::move(r));
+    }
+    std::sort(refs.begin(), refs.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    return refs;
+}
+
+std::vector<Quotation> find_quotations(std::string_view text, const std::vector<TextReference>& references) {
+    std::vector<Quotation> quotes;
+    auto opener_at = [&](size_t i) -> size_t {
+        if (text.compare(i, 3, "\xE2\x80\x9C") == 0) return 3;  // “
+        if (text[i] == '"') return 1;
+        return 0;
+    };
+    auto closer_from = [&](size_t i, size_t& len) -> size_t {
+        for (size_t j = i; j < text.size(); ++j) {
+            if (text.compare(j, 3, "\xE2\x80\x9D") == 0) return len = 3, j;  // ”
+            if (text[j] == '"') return len = 1, j;
+        }
+        return std::string_view::npos;
+    };
+    for (const TextReference& ref : references) {
+        if (ref.paragraphs.empty()) continue;  // a quotation cites a paragraph
+        size_t i = ref.end;
+        // Between the reference and the quote: ")", ":" and spaces only.
+        while (i < text.size() && i < ref.end + 6 && (text[i] == ')' || text[i] == ':' || text[i] == ' ')) ++i;
+        std::string source = ref.symbol + ", para" + (ref.paragraphs.size() > 1 ? "s. " : ". ") + ref.paragraphs[0];
+        if (ref.paragraphs.size() > 1) source += " and " + ref.paragraphs[1];
+        for (int n = 0; n < 2 && i < text.size(); ++n) {
+            size_t open = opener_at(i);
+            if (!open) break;
+            size_t close_len = 0;
+            size_t close = closer_from(i + open, close_len);
+            if (close == std::string_view::npos || close - (i + open) < 20) break;
+            quotes.push_back({source, ref.symbol, i + open, close});
+            // "“...” and “...”": a second passage of the same source.
+            i = close + close_len;
+            if (text.compare(i, 5, " and ") != 0) break;
+            i += 5;
+        }
+    }
+    return quotes;
+}
+
+}  // namespace verbatim

@@ -1,0 +1,99 @@
+#include "query/reuse/alignment.h"
+
+#include <dtl/dtl.hpp>
+
+#include <algorithm>
+#include <optional>
+
+namespace verbatim {
+
+std::vector<AlignedWord> aligned_words(const std::string& text, const Analyser& analyser) {
+    std::vector<AlignedWord> words;
+    for (const Token& t : analyser.tokenize(text))
+        if (t.role != Token::Role::joined) words.push_back({analyser.stem(t.term), t.start, t.end});
+    return words;
+}
+
+std::vector<Tile> greedy_string_tiling(const std::vector<AlignedWord>& draft, const std::vector<AlignedWord>& source,
+                                       size_t min_words) {
+    std::vector<Tile> tiles;
+    std::vector<bool> used_draft(draft.size()), used_source(source.size());
+    // Longest common run over unused words, found by dynamic programming; repeat.
+    std::vector<size_t> previous(source.size() + 1), current(source.size() + 1);
+    while (true) {
+        Tile best;
+        std::fill(previous.begin(), previous.end(), 0);
+        for (size_t i = 1; i <= draft.size(); ++i) {
+            current[0] = 0;
+            for (size_t j = 1; j <= source.size(); ++j) {
+                bool match = !used_draft[i - 1] && !used_source[j - 1] && draft[i - 1].key == source[j - 1].key;
+                current[j] = match ? previous[j - 1] + 1 : 0;
+                if (current[j] > best.length) best = {i - current[j], j - current[j], current[j]};
+            }
+            std::swap(previous, current);
+        }
+        if (best.length < min_words) break;
+        for (size_t k = 0; k < best.length; ++k) used_draft[best.draft + k] = used_source[best.source + k] = true;
+        tiles.push_back(best);
+    }
+    return tiles;
+}
+
+const char* to_string(DiffOp::Kind kind) {
+    switch (kind) {
+        case DiffOp::Kind::same: return "same";
+        case DiffOp::Kind::inserted: return "inserted";
+        case DiffOp::Kind::removed: return "removed";
+    }
+    return "same";
+}
+
+std::vector<DiffOp> word_diff(const std::string& draft_text, const std::vector<AlignedWord>& draft,
+                              const std::string& source_text, const std::vector<AlignedWord>& source) {
+    std::vector<std::string> a, b;
+    for (const auto& w : source) a.push_back(w.key);
+    for (const auto& w : draft) b.push_back(w.key);
+    dtl::Diff<std::string> diff(a, b, /*deletesFirst=*/true);  // "[-old-] {+new+}" reads best
+    diff.compose();
+
+    // Consecutive words from the same text keep the characters between them (hyphens,
+    // punctuation), so "front-line" stays "front-line" in the comparison.
+    std::vector<DiffOp> ops;
+    struct Run {
+        DiffOp::Kind kind;
+        const std::string* text;
+        size_t start, end;
+        long long last;  // index of the last word taken
+    };
+    std::optional<Run> run;
+    auto flush = [&] {
+        if (!run) return;
+        std::string words = run->text->substr(run->start, run->end - run->start);
+        for (char& c : words)
+            if (c == '\n') c = ' ';
+        ops.push_back({run->kind, std::move(words)});
+        run.reset();
+    };
+    auto take = [&](DiffOp::Kind kind, const std::string& text, const AlignedWord& w, long long index) {
+        if (run && run->kind == kind && run->text == &text && run->last + 1 == index) {
+            run->end = w.end;
+            run->last = index;
+            return;
+        }
+        flush();
+        run = Run{kind, &text, w.start, w.end, index};
+    };
+    for (const auto& [key, info] : diff.getSes().getSequence()) {
+        (void)key;
+        if (info.type == dtl::SES_COMMON)
+            take(DiffOp::Kind::same, draft_text, draft[static_cast<size_t>(info.afterIdx - 1)], info.afterIdx);
+        else if (info.type == dtl::SES_ADD)
+            take(DiffOp::Kind::inserted, draft_text, draft[static_cast<size_t>(info.afterIdx - 1)], info.afterIdx);
+        else
+            take(DiffOp::Kind::removed, source_text, source[static_cast<size_t>(info.beforeIdx - 1)], info.beforeIdx);
+    }
+    flush();
+    return ops;
+}
+
+}  // namespace verbatim

@@ -1,0 +1,129 @@
+#include "query/reuse/reuse.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "analysis/shingles.h"
+#include "model/schema.h"
+
+namespace verbatim {
+
+namespace {
+
+bool is_resolution(const std::string& symbol) {
+    std::string s = symbol;
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s.find("/res/") != std::string::npos || s.find("resolution") != std::string::npos;
+}
+
+// Units whose Xapian documents best match `query`, added to `ids`.
+void collect(Xapian::Database& db, const Xapian::Query& query, size_t count, std::vector<Xapian::docid>& ids) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        if (std::find(ids.begin(), ids.end(), *it) == ids.end()) ids.push_back(*it);
+}
+
+std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + "%"; }
+
+}  // namespace
+
+SourceStatus status_of(const DocumentMeta& doc, const Unit& unit) {
+    auto in_text = [&](const char* s) { return unit.text.find(s) != std::string::npos; };
+    if (doc.type == "resolution") return {"adopted", 0};
+    if (doc.type == "report") return {"adopted", 0};
+    if (doc.type == "crp" || doc.type == "draft") {
+        if (unit.kind == UnitKind::recommendation || unit.kind == UnitKind::item) {
+            if (in_text("[agreed")) return {"agreed", 1};
+            return {"draft", 2};
+        }
+        if (doc.type == "draft") return {"draft", 2};
+        return {"comment", 3};
+    }
+    if (doc.type == "statement") return {"statement", 4};
+    return {"other", 5};
+}
+
+std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, const ReuseOptions& options) {
+    const Analyser& analyser = searcher.analyser();
+    std::vector<AlignedWord> draft = aligned_words(text, analyser);
+    if (draft.empty()) throw QueryError("the text has no words to compare", 1);
+    Xapian::Database& db = searcher.database();
+
+    // 1. Candidates: shared fingerprints (every 3-gram of the text: the index holds the
+    //    winnowed ones, a subset of those of any long shared run), then shared words.
+    std::vector<Xapian::docid> ids;
+    std::vector<std::string> keys;
+    for (const AlignedWord& w : draft) keys.push_back(w.key);
+    std::set<std::string> shingles;
+    for (uint64_t h : shingle_hashes(keys)) shingles.insert(shingle_term(h));
+    if (!shingles.empty())
+        collect(db, Xapian::Query(Xapian::Query::OP_OR, shingles.begin(), shingles.end()), options.candidates, ids);
+    std::set<std::string> stems;
+    for (const std::string& k : keys) stems.insert(schema::kStemPrefix + k);
+    collect(db, Xapian::Query(Xapian::Query::OP_ELITE_SET, stems.begin(), stems.end(), 24), options.candidates, ids);
+
+    // 2. Alignment of each candidate.
+    std::vector<ReuseMatch> matches;
+    for (Xapian::docid id : ids) {
+        UnitRecord record = searcher.record_of(db.get_document(id));
+        const std::string& source_text = record.unit.text;
+        std::vector<AlignedWord> source = aligned_words(source_text, analyser);
+        std::vector<Tile> tiles = greedy_string_tiling(draft, source, 3);
+        if (tiles.empty()) continue;
+        size_t covered = 0, longest = 0;
+        for (const Tile& t : tiles) covered += t.length, longest = std::max(longest, t.length);
+        double coverage = static_cast<double>(covered) / static_cast<double>(draft.size());
+        if (longest < options.min_words || (coverage < options.min_coverage && longest < options.min_passage)) continue;
+
+        ReuseMatch m;
+        m.coverage = coverage;
+        m.longest = longest;
+        std::sort(tiles.begin(), tiles.end(), [](const Tile& a, const Tile& b) { return a.draft < b.draft; });
+        size_t first = source.size(), last = 0;
+        for (const Tile& t : tiles) {
+            size_t s = source[t.source].start, e = source[t.source + t.length - 1].end;
+            m.passages.push_back({source_text.substr(s, e - s), t.length});
+            first = std::min(first, t.source);
+            last = std::max(last, t.source + t.length);
+        }
+        // A match inside a quoted passage is the agreed language of the quoted source.
+        for (const QuotedPassage& q : record.unit.quotations)
+            if (source[first].start >= q.start && source[last - 1].end <= q.end) m.quoted = q;
+        m.status = m.quoted ? SourceStatus{is_resolution(m.quoted->symbol) ? "adopted" : "other",
+                                           is_resolution(m.quoted->symbol) ? 0 : 5}
+                            : status_of(record.doc, record.unit);
+        // Compare against the aligned part of the source, with a little context.
+        size_t from = first > 3 ? first - 3 : 0, to = std::min(source.size(), last + 3);
+        if (m.quoted) {  // the context of a quotation is the quotation itself
+            while (from < first && source[from].start < m.quoted->start) ++from;
+            while (to > last && source[to - 1].end > m.quoted->end) --to;
+        }
+        std::vector<AlignedWord> window(source.begin() + static_cast<long>(from), source.begin() + static_cast<long>(to));
+        m.diff = word_diff(text, draft, source_text, window);
+        m.score = coverage + 0.05 * (5 - m.status.rank) / 5.0;
+        m.explanation = "shares " + percent(coverage) + " of the text in " + std::to_string(tiles.size()) +
+                        (tiles.size() == 1 ? " passage" : " passages") + " (longest " + std::to_string(longest) +
+                        " words); status " + m.status.name + (record.doc.date.empty() ? "" : "; dated " + record.doc.date);
+        m.record = std::move(record);
+        matches.push_back(std::move(m));
+    }
+
+    // 3. Ranking.
+    auto date = [](const ReuseMatch& m) { return m.record.doc.date.empty() ? std::string("9999") : m.record.doc.date; };
+    std::sort(matches.begin(), matches.end(), [&](const ReuseMatch& a, const ReuseMatch& b) {
+        if (options.earliest_first) {
+            bool fa = a.coverage >= 0.9, fb = b.coverage >= 0.9;  // contains the quotation
+            if (fa != fb) return fa;
+            if (fa && date(a) != date(b)) return date(a) < date(b);
+        }
+        if (a.score != b.score) return a.score > b.score;
+        return date(a) < date(b);
+    });
+    if (matches.size() > options.limit) matches.resize(options.limit);
+    return matches;
+}
+
+}  // namespace verbatim

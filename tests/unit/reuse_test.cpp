@@ -1,0 +1,78 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "analysis/shingles.h"
+#include "query/reuse/alignment.h"
+#include "query/reuse/reuse.h"
+
+using namespace verbatim;
+
+namespace {
+
+std::vector<std::string> keys_of(const std::string& text) {
+    Analyser a("en");
+    return reuse_keys(a.tokenize(text), a);
+}
+
+}  // namespace
+
+TEST_CASE("winnowing keeps a shared fingerprint for any shared run of six words") {
+    std::string shared = "strengthen the capacity of front-line actors to identify victims";
+    std::vector<std::string> a = keys_of("Member States should " + shared + " of trafficking in persons.");
+    std::vector<std::string> b = keys_of("In 2018 the Working Group asked States to " + shared + " without delay.");
+    std::vector<uint64_t> wa = winnow(shingle_hashes(a)), wb = winnow(shingle_hashes(b));
+    std::set<uint64_t> sa(wa.begin(), wa.end());
+    CHECK(std::any_of(wb.begin(), wb.end(), [&](uint64_t h) { return sa.count(h) > 0; }));
+    // Winnowing keeps fewer fingerprints than there are shingles.
+    std::vector<uint64_t> all = shingle_hashes(a);
+    CHECK(wa.size() < all.size());
+    // Stems: inflection does not break a fingerprint.
+    CHECK(shingle_hashes(keys_of("protects the victims")) == shingle_hashes(keys_of("protect the victim")));
+    CHECK(shingle_term(42).size() == 2 + 8);
+}
+
+TEST_CASE("greedy string tiling finds reordered shared passages") {
+    Analyser a("en");
+    std::string draft = "to identify victims early, States should strengthen the capacity of front-line actors";
+    std::string source = "Strengthen the capacity of front-line actors to identify victims of trafficking";
+    auto d = aligned_words(draft, a), s = aligned_words(source, a);
+    std::vector<Tile> tiles = greedy_string_tiling(d, s, 3);
+    REQUIRE(tiles.size() == 2);
+    CHECK(tiles[0].length == 7);  // strengthen the capacity of front line actors: longest first
+    CHECK(tiles[1].length == 3);  // to identify victims
+    CHECK(greedy_string_tiling(d, s, 8).empty());
+}
+
+TEST_CASE("the word diff shows inserted and removed words, keeping hyphens") {
+    Analyser a("en");
+    std::string draft = "States parties should strengthen the capacity of front-line actors";
+    std::string source = "Strengthen the capacity of front-line officials";
+    std::vector<DiffOp> ops = word_diff(draft, aligned_words(draft, a), source, aligned_words(source, a));
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const auto& op : ops) got.emplace_back(to_string(op.kind), op.text);
+    CHECK(got == std::vector<std::pair<std::string, std::string>>{{"inserted", "States parties should"},
+                                                                  {"same", "strengthen the capacity of front-line"},
+                                                                  {"removed", "officials"},
+                                                                  {"inserted", "actors"}});
+}
+
+TEST_CASE("source status: adopted first") {
+    DocumentMeta report, crp, notes;
+    report.type = "report";
+    crp.type = "crp";
+    notes.type = "statement";
+    Unit rec;
+    rec.kind = UnitKind::recommendation;
+    rec.text = "States parties should act.\n[agreed]";
+    Unit note;
+    note.kind = UnitKind::footnote;
+    CHECK(status_of(report, rec).name == "adopted");
+    CHECK(status_of(crp, rec).name == "agreed");
+    rec.text = "States parties should act.\n[pending]";
+    CHECK(status_of(crp, rec).name == "draft");
+    CHECK(status_of(crp, note).name == "comment");
+    CHECK(status_of(notes, note).name == "statement");
+    CHECK(status_of(report, rec).rank < status_of(crp, rec).rank);
+}
