@@ -92,6 +92,7 @@ void score_word(const std::string& word, Scores& scores) {
     if (ends_with(word, "'s")) scores[kEn] += 1;
     const size_t n = word.size();
     if (n >= 6 && (ends_with(word, "ciones") || ends_with(word, "siones"))) scores[kEs] += 1.5;
+    if (n >= 6 && (ends_with(word, "ción") || ends_with(word, "sión"))) scores[kEs] += 1;
     if (n >= 5 && (ends_with(word, "dad") || ends_with(word, "dades"))) scores[kEs] += 1;
     if (n >= 6 && (ends_with(word, "mente"))) scores[kEs] += 0.5;
     if (n >= 5 && (ends_with(word, "ados") || ends_with(word, "adas"))) scores[kEs] += 0.5;

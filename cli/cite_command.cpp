@@ -7,6 +7,7 @@
 #include "query/present/reuse_output.h"
 #include "query/present/text_output.h"
 #include "query/reuse/reuse.h"
+#include "query/search/parallel.h"
 
 namespace verbatim::cli {
 
@@ -14,6 +15,7 @@ namespace {
 
 struct CiteOptions {
     std::vector<std::string> words;
+    std::string lang;  // print the version of the unit in this language
     std::string quote;
     std::string cited_by;
     bool json = false;
@@ -23,6 +25,19 @@ struct CiteOptions {
 
 int run_reference(Searcher& searcher, const std::string& reference, const CiteOptions& o) {
     CiteResult result = cite(searcher, reference);
+    if (!o.lang.empty() && o.lang != result.doc.lang) {
+        // UN paragraphs are numbered alike in every language: the same anchor elsewhere.
+        std::vector<UnitRecord> versions;
+        for (const UnitRecord& r : result.units) {
+            std::optional<UnitRecord> other = parallel_unit(searcher, r, o.lang);
+            if (!other) {
+                error(citation_of(r.doc, r.unit) + " has no version in '" + o.lang + "' in the index");
+                return kNothing;
+            }
+            versions.push_back(std::move(*other));
+        }
+        result.units = std::move(versions);
+    }
     TextStyle style = terminal_style();
     style.pages = o.pages;
     for (size_t i = 0; i < result.units.size(); ++i) {
@@ -102,6 +117,7 @@ Command add_cite_command(CLI::App& app, GlobalOptions& global) {
                                                     "of a quotation, the units that cite a document");
     add_db_option(*cite_cmd, global);
     cite_cmd->add_flag("--json", options->json, "one JSON object per unit");
+    cite_cmd->add_option("--lang", options->lang, "print the version in this language (fr, es, ru, ar, zh, en)");
     cite_cmd->add_flag("--pages", options->pages, "add printed pages to citations (\"..., para. 12, p. 3\")");
     auto* quote = cite_cmd->add_option("--quote", options->quote,
                                        "find where a quotation comes from (tolerates small changes)");

@@ -3,11 +3,14 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "cli/command.h"
+#include "indexer/extract/isolated_extract.h"
 #include "indexer/index/indexer.h"
 #include "indexer/index/writer.h"
 
@@ -47,10 +50,50 @@ class ProgressBar {
     std::chrono::steady_clock::time_point start_, last_{};
 };
 
-int run_index(const std::string& db, const std::vector<std::string>& paths, bool json) {
+struct IndexCommandOptions {
+    std::vector<std::string> paths;
+    bool json = false;
+    bool wait = false;
+    double wait_timeout = 600;
+    PdfLimits pdf;
+};
+
+// The processes that hold the database's lock file open: the writer in progress
+// (Xapian takes an open-file-description lock on it, which has no owner pid to ask for).
+std::vector<std::string> lock_holders(const std::string& db) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path lock = fs::weakly_canonical(fs::path(db) / "flintlock", ec);
+    std::vector<std::string> pids;
+    const std::string self = std::to_string(getpid());
+    for (const auto& proc : fs::directory_iterator("/proc", ec)) {
+        const std::string pid = proc.path().filename().string();
+        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || pid == self) continue;
+        std::error_code fd_ec;
+        for (const auto& fd : fs::directory_iterator(proc.path() / "fd", fd_ec)) {
+            std::error_code link_ec;
+            if (fs::read_symlink(fd.path(), link_ec) == lock) {
+                pids.push_back(pid);
+                break;
+            }
+        }
+    }
+    return pids;
+}
+
+std::string locked_message(const std::string& db) {
+    std::vector<std::string> holders = lock_holders(db);
+    std::string who = holders.empty() ? "another process" : "another process (pid " + join(holders) + ")";
+    return "the index " + db + " is being updated by " + who;
+}
+
+int run_index(const std::string& db, const IndexCommandOptions& command) {
+    const std::vector<std::string>& paths = command.paths;
+    const bool json = command.json;
     IndexOptions options;
     options.db = db;
     for (const auto& p : paths) options.paths.emplace_back(p);
+    set_pdf_limits(command.pdf);
     ProgressBar bar(isatty(STDERR_FILENO) == 1 && !json);
     IndexCallbacks callbacks;
     callbacks.on_problem = [&](const Problem& p) {
@@ -60,8 +103,30 @@ int run_index(const std::string& db, const std::vector<std::string>& paths, bool
     callbacks.on_progress = [&](const IndexProgress& p) { bar.update(p); };
     auto start = std::chrono::steady_clock::now();
     IndexSummary s;
+    const auto wait_until = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                        std::chrono::duration<double>(command.wait_timeout));
+    bool said_waiting = false;
     try {
-        s = run_index(options, callbacks);
+        // A run in progress holds the lock: fail at once, or poll until it is released.
+        for (;;) {
+            try {
+                s = run_index(options, callbacks);
+                break;
+            } catch (const IndexLockedError&) {
+                if (!command.wait) {
+                    error(locked_message(db) + "; try again when it is done, or give --wait");
+                    return kError;
+                }
+                if (std::chrono::steady_clock::now() >= wait_until) {
+                    error(locked_message(db) + "; gave up waiting after " +
+                          std::to_string(static_cast<long long>(command.wait_timeout)) + " s");
+                    return kError;
+                }
+                if (!said_waiting) error(locked_message(db) + "; waiting for it to finish");
+                said_waiting = true;
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            }
+        }
     } catch (const IndexError& e) {
         bar.clear();
         error(e.what());
@@ -92,19 +157,29 @@ int run_index(const std::string& db, const std::vector<std::string>& paths, bool
 }  // namespace
 
 Command add_index_command(CLI::App& app, GlobalOptions& global) {
-    struct Options {
-        std::vector<std::string> paths;
-        bool json = false;
-    };
-    auto options = std::make_shared<Options>();
+    auto options = std::make_shared<IndexCommandOptions>();
     CLI::App* index = app.add_subcommand("index", "Index text and PDF reports from files and folders");
     add_db_option(*index, global);
     index->add_option("paths", options->paths, "files and folders to index")->required();
     index->add_flag("--json", options->json, "print the summary as JSON");
+    index->add_flag("--wait", options->wait,
+                    "when another run is updating the index, wait for it (else exit 2 at once)");
+    index->add_option("--wait-timeout", options->wait_timeout, "seconds to wait with --wait before giving up")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    index->add_option("--pdf-timeout", options->pdf.timeout_seconds,
+                      "seconds one PDF may take to read before it is skipped")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    index->add_option("--pdf-memory", options->pdf.memory_mb, "megabytes of memory one PDF may use to read")
+        ->check(CLI::Range(size_t{64}, size_t{1} << 20))
+        ->capture_default_str();
     index->footer("Re-running skips unchanged files and removes files that are gone.\n"
+                  "Each PDF is read in a child process, bounded by --pdf-timeout and --pdf-memory:\n"
+                  "a PDF that hangs or crashes the PDF library is reported and skipped.\n"
                   "A manifest.ini beside the files gives what they cannot say about themselves.\n"
                   "Exit status: 0 done, 1 some files skipped, 2 error.");
-    return {index, [options, &global] { return run_index(global.db, options->paths, options->json); }};
+    return {index, [options, &global] { return run_index(global.db, *options); }};
 }
 
 }  // namespace verbatim::cli

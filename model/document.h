@@ -89,6 +89,16 @@ struct QuotedPassage {
     size_t start = 0, end = 0;  // byte span of the quoted words in Unit::text
 };
 
+// A change proposed to negotiated text: "[add: Canada]", "[delete: Canada, USA]",
+// "[replace with 'X': Mexico]", "[Proposed by Israel]".
+struct Change {
+    std::string action;                   // add, delete, modify, retain, replace, remove, combine,
+                                          // split, propose
+    std::vector<std::string> delegations; // canonical names where known ("United Kingdom")
+    std::string text;                     // the words it refers to, as well as can be told
+    std::string note;                     // "option 1", a quoted replacement, ...
+};
+
 struct Unit {
     std::string anchor;        // unique within the document: "para-12", "para-36-b", "rec-3", "fn-17"
     UnitKind kind = UnitKind::text;
@@ -107,6 +117,10 @@ struct Unit {
     bool draft = false;        // "Draft recommendation" rather than an adopted one
     std::vector<std::string> cites;       // symbols of the documents the text refers to
     std::vector<QuotedPassage> quotations;  // passages quoted from cited documents
+    std::string status;                   // adopted, agreed, agreed as amended, pending, draft,
+                                          // proposed; empty for plain paragraphs
+    std::vector<Change> changes;          // negotiation annotations, in text order
+    std::vector<std::string> countries;   // delegations proposing changes or named in the text
 };
 
 // What is known about a document: from its text, then overridden by the manifest.

@@ -5,8 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "indexer/extract/page_layout.h"
-#include "indexer/extract/pdf_reader.h"
+#include "indexer/extract/isolated_extract.h"
 #include "indexer/extract/text_decode.h"
 #include "indexer/extract/text_layout.h"
 
@@ -42,9 +41,8 @@ std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, con
     const std::string name = file.string();
     bool pdf_magic = bytes.compare(0, 5, "%PDF-") == 0;
     if (source_format(file) == SourceFormat::pdf || pdf_magic) {
-        auto pages = read_pdf_pages(file);
-        if (auto* problem = std::get_if<Problem>(&pages)) return *problem;
-        return lay_out_pages(std::get<std::vector<PageWords>>(pages));
+        // In a child process: a PDF that hangs or crashes Poppler costs one file, not the run.
+        return extract_pdf_isolated(file, pdf_limits());
     }
     auto decoded = decode_text(bytes, name);
     if (auto* problem = std::get_if<Problem>(&decoded)) return *problem;

@@ -73,7 +73,15 @@ std::string serialise_unit(const std::string& doc_id, const Unit& u) {
                      {"footnotes", u.footnotes},
                      {"seq", u.seq},
                      {"draft", u.draft},
-                     {"cites", u.cites}};
+                     {"cites", u.cites},
+                     {"status", u.status},
+                     {"countries", u.countries}};
+    if (!u.changes.empty()) {
+        nlohmann::json changes = nlohmann::json::array();
+        for (const Change& c : u.changes)
+            changes.push_back({{"action", c.action}, {"delegations", c.delegations}, {"text", c.text}, {"note", c.note}});
+        j["changes"] = std::move(changes);
+    }
     if (!u.quotations.empty()) {
         nlohmann::json quotes = nlohmann::json::array();
         for (const QuotedPassage& q : u.quotations)
@@ -104,6 +112,15 @@ std::pair<Unit, std::string> parse_unit(const std::string& data) {
     u.draft = j.value("draft", false);
     if (auto it = j.find("cites"); it != j.end())
         for (const auto& c : *it) u.cites.push_back(c.get<std::string>());
+    u.status = str(j, "status");
+    if (auto it = j.find("countries"); it != j.end())
+        for (const auto& c : *it) u.countries.push_back(c.get<std::string>());
+    if (auto it = j.find("changes"); it != j.end())
+        for (const auto& c : *it) {
+            Change change{c.value("action", ""), {}, c.value("text", ""), c.value("note", "")};
+            for (const auto& d : c.at("delegations")) change.delegations.push_back(d.get<std::string>());
+            u.changes.push_back(std::move(change));
+        }
     if (auto it = j.find("quotes"); it != j.end())
         for (const auto& q : *it)
             u.quotations.push_back({q.value("source", ""), q.value("symbol", ""), q.value("start", size_t{0}),

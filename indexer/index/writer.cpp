@@ -7,6 +7,7 @@
 
 #include "analysis/shingles.h"
 #include "indexer/index/unit_record.h"
+#include "indexer/structure/annotations.h"
 #include "model/schema.h"
 
 namespace verbatim {
@@ -56,8 +57,8 @@ std::string content_hash(std::string_view bytes) {
     return buf;
 }
 
-void add_text_terms(Xapian::Document& xdoc, const Analyser& analyser, const std::string& text,
-                    Xapian::termpos base) {
+Xapian::termpos add_text_terms(Xapian::Document& xdoc, const Analyser& analyser, const std::string& text,
+                               Xapian::termpos base) {
     std::vector<Token> tokens = analyser.tokenize(text);
     for (const Token& token : tokens) {
         xdoc.add_posting(token.term, base + token.position);
@@ -65,13 +66,14 @@ void add_text_terms(Xapian::Document& xdoc, const Analyser& analyser, const std:
     }
     // Fingerprints for finding reused wording (agreed language, quotations).
     for (uint64_t h : winnow(shingle_hashes(reuse_keys(tokens, analyser)))) xdoc.add_boolean_term(shingle_term(h));
+    return tokens.empty() ? base : base + tokens.back().position;
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& path) {
     try {
         db_ = Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexError("the index " + path.string() +
+        throw IndexLockedError("the index " + path.string() +
                          " is being updated by another process (it is locked); wait for that run to finish");
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open the index " + path.string() + " for writing: " + e.get_description());
@@ -91,7 +93,17 @@ const Analyser& IndexWriter::analyser_for(const std::string& lang) {
 
 Xapian::Document IndexWriter::make_unit_document(const DocumentMeta& doc, const Unit& unit) {
     Xapian::Document xdoc;
-    add_text_terms(xdoc, analyser_for(doc.lang), unit.text);
+    const Analyser& analyser = analyser_for(doc.lang);
+    if (unit.changes.empty() && unit.text.find("~~") == std::string::npos) {
+        add_text_terms(xdoc, analyser, unit.text);
+    } else {
+        // Negotiated text: phrases read through the annotations ("joint or coordinated
+        // [add: Indonesia] investigation teams"); the annotations' own words come after a
+        // gap, so they are found but never join a phrase with the text.
+        std::string reading = reading_text(unit.text);
+        Xapian::termpos last = add_text_terms(xdoc, analyser, reading);
+        add_text_terms(xdoc, analyser, annotation_words(unit.text), last + schema::kFieldGap);
+    }
 
     const std::string id = unit_id(doc, unit);
     xdoc.add_boolean_term(bounded_term(schema::kUnitId, id));
@@ -106,6 +118,16 @@ Xapian::Document IndexWriter::make_unit_document(const DocumentMeta& doc, const 
     if (doc.date.size() >= 4) xdoc.add_boolean_term(schema::kYear + doc.date.substr(0, 4));
     if (doc.meeting_number > 0) xdoc.add_boolean_term(schema::kMeeting + std::to_string(doc.meeting_number));
     for (const std::string& symbol : unit.cites) xdoc.add_boolean_term(bounded_term(schema::kCites, lower(symbol)));
+    if (!unit.status.empty()) {
+        xdoc.add_boolean_term(schema::kStatus + unit.status);
+        if (unit.status == "agreed as amended") xdoc.add_boolean_term(schema::kStatus + std::string("agreed"));
+    }
+    std::string countries;
+    for (const std::string& c : unit.countries) {
+        xdoc.add_boolean_term(bounded_term(schema::kCountry, lower(c)));
+        countries += (countries.empty() ? "" : "\x1f") + c;
+    }
+    if (!doc.body.empty()) xdoc.add_boolean_term(bounded_term(schema::kBody, lower(doc.body)));
 
     std::string date_value;
     for (char c : doc.date)
@@ -113,6 +135,12 @@ Xapian::Document IndexWriter::make_unit_document(const DocumentMeta& doc, const 
     xdoc.add_value(schema::kDateSlot, date_value);
     xdoc.add_value(schema::kSeqSlot, Xapian::sortable_serialise(unit.seq));
     xdoc.add_value(schema::kDocSlot, doc.id);
+    if (doc.date.size() >= 4) xdoc.add_value(schema::kYearSlot, doc.date.substr(0, 4));
+    if (!doc.meeting.empty()) xdoc.add_value(schema::kMeetingSlot, doc.meeting);
+    if (!doc.type.empty()) xdoc.add_value(schema::kTypeSlot, doc.type);
+    if (!unit.status.empty()) xdoc.add_value(schema::kStatusSlot, unit.status);
+    if (!countries.empty()) xdoc.add_value(schema::kCountrySlot, countries);
+    xdoc.add_value(schema::kLangSlot, doc.lang);
     xdoc.set_data(serialise_unit(doc.id, unit));
     return xdoc;
 }

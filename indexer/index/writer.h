@@ -32,6 +32,10 @@ struct FileRecord {
 struct IndexError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+// Another process holds the database's write lock (a run in progress).
+struct IndexLockedError : IndexError {
+    using IndexError::IndexError;
+};
 
 class IndexWriter {
   public:
@@ -64,8 +68,9 @@ class IndexWriter {
 // FNV-1a 64-bit hash of `bytes`, as 16 hex digits.
 std::string content_hash(std::string_view bytes);
 
-// Index terms of a unit's text, as the writer adds them (for tests and tools).
-void add_text_terms(Xapian::Document& xdoc, const Analyser& analyser, const std::string& text,
-                    Xapian::termpos base = 0);
+// Index terms of a unit's text, as the writer adds them (for tests and tools), with
+// positions after `base`; returns the last position used.
+Xapian::termpos add_text_terms(Xapian::Document& xdoc, const Analyser& analyser, const std::string& text,
+                               Xapian::termpos base = 0);
 
 }  // namespace verbatim

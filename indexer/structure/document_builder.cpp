@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "analysis/language.h"
+#include "indexer/structure/annotations.h"
 #include "indexer/structure/references.h"
 #include "indexer/structure/title_block.h"
 #include "indexer/structure/units.h"
@@ -64,6 +65,7 @@ Document build_document(const ExtractedText& extracted, const std::string& sourc
             if (std::find(unit.cites.begin(), unit.cites.end(), r.symbol) == unit.cites.end())
                 unit.cites.push_back(r.symbol);
         unit.quotations = find_quotations(unit.text, refs);
+        annotate_unit(doc.meta, unit);
     }
     doc.problems = extracted.problems;
     return doc;

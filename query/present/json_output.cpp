@@ -6,6 +6,13 @@ namespace {
 
 nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
 
+nlohmann::json changes_to_json(const std::vector<Change>& changes) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Change& c : changes)
+        out.push_back({{"action", c.action}, {"delegations", c.delegations}, {"text", c.text}, {"note", c.note}});
+    return out;
+}
+
 }  // namespace
 
 nlohmann::json unit_to_json(const UnitRecord& r) {
@@ -35,6 +42,9 @@ nlohmann::json unit_to_json(const UnitRecord& r) {
         {"heading_path", u.heading_path},
         {"footnotes", u.footnotes},
         {"cites", u.cites},
+        {"status", or_null(u.status)},
+        {"countries", u.countries},
+        {"changes", changes_to_json(u.changes)},
         {"text", u.text},
         {"source", d.source},
     };

@@ -1,4 +1,5 @@
 #include "query/search/query_parser.h"
+#include "query/search/query_fields.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,20 +12,6 @@
 namespace verbatim {
 
 QueryError::QueryError(const std::string& message, size_t col) : std::runtime_error(message), column(col) {}
-
-const std::vector<QueryField>& query_fields() {
-    static const std::vector<QueryField> kFields{
-        {"symbol", "document symbol, e.g. symbol:CTOC/COP/WG.4/2020/4"},
-        {"doc", "document by id or manifest name, e.g. doc:chair-notes-2020"},
-        {"year", "year of the document, e.g. year:2019"},
-        {"kind", "kind of unit: paragraph, item, recommendation, footnote, heading, text"},
-        {"type", "type of document: report, draft, crp, statement, resolution"},
-        {"meeting", "meeting number, e.g. meeting:10"},
-        {"lang", "language of the document, e.g. lang:en"},
-        {"cites", "units that refer to a document, e.g. cites:A/RES/74/176"},
-    };
-    return kFields;
-}
 
 namespace {
 
@@ -58,10 +45,7 @@ size_t quote_length(std::string_view s, size_t i) {
     return 0;
 }
 
-bool is_known_field(const std::string& name) {
-    const auto& fields = query_fields();
-    return std::any_of(fields.begin(), fields.end(), [&](const QueryField& f) { return f.name == name; });
-}
+bool is_known_field(const std::string& name) { return is_query_field(name); }
 
 std::string known_fields_list() {
     std::string out;
@@ -484,39 +468,7 @@ class Parser {
         return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
     }
 
-    Xapian::Query field_query(const Token& t) {
-        std::string value = t.text;
-        std::string lower = value;
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        auto bad = [&](const std::string& why) {
-            return QueryError("'" + t.field + ":" + value + "' at column " + std::to_string(t.column) + ": " + why,
-                              t.column);
-        };
-        if (t.field == "symbol") return Xapian::Query(schema::kSymbol + lower);
-        if (t.field == "doc")
-            return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::kName + lower),
-                                 Xapian::Query(schema::kDocId + lower));
-        if (t.field == "year") {
-            if (lower.size() != 4 || !std::all_of(lower.begin(), lower.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-                throw bad("a year has four digits, e.g. year:2019");
-            return Xapian::Query(schema::kYear + lower);
-        }
-        if (t.field == "kind") {
-            std::string k = lower == "para" ? "paragraph" : lower == "rec" ? "recommendation" : lower;
-            if (!unit_kind_from_string(k))
-                throw bad("the kinds are paragraph, item, recommendation, footnote, heading, text");
-            return Xapian::Query(schema::kKind + k);
-        }
-        if (t.field == "type") return Xapian::Query(schema::kType + lower);
-        if (t.field == "meeting") {
-            if (!std::all_of(lower.begin(), lower.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-                throw bad("give the meeting number, e.g. meeting:10");
-            return Xapian::Query(schema::kMeeting + lower);
-        }
-        if (t.field == "cites") return Xapian::Query(schema::kCites + lower);
-        if (t.field == "lang") return Xapian::Query(schema::kLang + lower);
-        throw bad("unsupported field");
-    }
+    Xapian::Query field_query(const Token& t) { return verbatim::field_query(t.field, t.text, t.column); }
 
     std::vector<Token> tokens_;
     size_t pos_ = 0;

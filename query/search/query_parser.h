@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analysis/analyser.h"
+#include "query/search/query_fields.h"
 
 namespace verbatim {
 
@@ -44,12 +45,7 @@ struct QueryLanguages {
     std::vector<std::string> indexed;  // languages the index holds: "en", "fr", ...
 };
 
-// A field filter of the query language.
-struct QueryField {
-    std::string name;         // "symbol"
-    std::string description;  // for --help and error messages
-};
-const std::vector<QueryField>& query_fields();
+
 
 inline constexpr size_t kMaxQueryLength = 2000;
 

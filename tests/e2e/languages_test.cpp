@@ -1,1 +1,204 @@
+// End-to-end: the six UN languages. Each language file of tests/data/unpc (200
+// sentences aligned across languages: line N is the same sentence in each) becomes a
+// report of numbered paragraphs, all six under one symbol and with no `lang` in the
+// manifest, so the language of each is detected; then searches in each language.
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "analysis/analyser.h"
+#include "tests/e2e/support.h"
+
+using namespace verbatim::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kLanguages[] = {"ar", "en", "es", "fr", "ru", "zh"};
+const std::string kSymbol = "TEST/UNPC/1";
+
+bool contains(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }
+
+std::vector<std::string> sentences(const std::string& lang) {
+    std::ifstream in(fs::path(VERBATIM_SOURCE_DIR) / "tests/data/unpc" / ("UNv1.0.testset." + lang));
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    REQUIRE(lines.size() == 200);
+    return lines;
+}
+
+// The index of the six reports, built once.
+std::string unpc_db() {
+    static std::string db = [] {
+        fs::path dir = fresh_dir("unpc");
+        std::string manifest;
+        for (const char* lang : kLanguages) {
+            std::string report;
+            std::vector<std::string> lines = sentences(lang);
+            for (size_t i = 0; i < lines.size(); ++i) report += std::to_string(i + 1) + ". " + lines[i] + "\n\n";
+            std::string name = std::string("unpc-") + lang;
+            write_file(dir / "docs" / (name + ".txt"), report);
+            manifest += "[" + name + "]\nsymbol = " + kSymbol + "\n\n";  // no lang: detected
+        }
+        write_file(dir / "docs" / "manifest.ini", manifest);
+        std::string path = (dir / "verbatim.db").string();
+        RunResult r = run_verbatim({"index", "--db", path, (dir / "docs").string()});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        return path;
+    }();
+    return db;
+}
+
+std::string doc_id(const std::string& lang) { return "test-unpc-1." + lang; }
+std::string unit_id(const std::string& lang, size_t n) { return doc_id(lang) + "#para-" + std::to_string(n); }
+
+RunResult search(std::vector<std::string> args) {
+    args.insert(args.begin(), {"search", "--db", unpc_db()});
+    return run_verbatim(args);
+}
+
+// Ids of every hit of a query (JSON).
+std::vector<std::string> hit_ids(const std::string& query) {
+    RunResult r = search({"--json", "--limit", "1000", query});
+    INFO(query, r.err);
+    CHECK(r.exit_code == (r.out.empty() ? 1 : 0));
+    return json_field(r.out, "id");
+}
+
+bool has(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The word of sentence `n` (1-based) that no other sentence of the file holds,
+// the longest such, as written.
+std::string distinctive_word(const std::string& lang, const std::vector<std::string>& lines, size_t n) {
+    verbatim::Analyser analyser(lang);
+    std::map<std::string, std::set<size_t>> where;
+    for (size_t i = 0; i < lines.size(); ++i)
+        for (const auto& t : analyser.tokenize(lines[i])) where[t.term].insert(i + 1);
+    std::string best;
+    size_t best_length = 0;
+    for (const auto& t : analyser.tokenize(lines[n - 1])) {
+        if (!t.has_letters || t.role != verbatim::Token::Role::word || t.term.size() < 6) continue;
+        if (where[t.term].size() != 1 || t.term.size() <= best_length) continue;
+        best = lines[n - 1].substr(t.start, t.end - t.start);
+        best_length = t.term.size();
+    }
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("the language of each version is detected; one symbol links the six") {
+    for (const char* lang : kLanguages) {
+        RunResult r = run_verbatim({"show", "--db", unpc_db(), "--json", doc_id(lang)});
+        INFO(lang, r.err);
+        REQUIRE(r.exit_code == 0);
+        nlohmann::json doc = nlohmann::json::parse(r.out);
+        CHECK(doc["lang"] == lang);
+        CHECK(doc["symbol"] == kSymbol);
+        CHECK(doc["units"].size() == 200);
+        CHECK(doc["units"][199]["anchor"] == "para-200");
+    }
+}
+
+TEST_CASE("a distinctive word of sentence N finds unit N in each language") {
+    for (const char* lang : kLanguages) {
+        std::vector<std::string> lines = sentences(lang);
+        for (size_t n = 2; n <= 200; n += 9) {
+            std::string word = distinctive_word(lang, lines, n);
+            if (word.empty()) continue;  // a sentence of numbers and short words
+            std::vector<std::string> ids = hit_ids(word);
+            INFO(lang, " sentence ", n, ": ", word);
+            CHECK(has(ids, unit_id(lang, n)));
+        }
+    }
+}
+
+TEST_CASE("words in each language meet their other forms (stems)") {
+    struct Case {
+        const char* query;
+        const char* lang;
+        size_t unit;  // a unit that holds only the other form
+    };
+    for (Case c : std::initializer_list<Case>{
+             {"disposición", "es", 9},       // disposiciones
+             {"наказание", "ru", 2},         // наказаниям
+             {"взнос", "ru", 93},            // взносы, взносов
+             {"engagement lang:fr", "fr", 94},  // engagements
+             {"résolution lang:fr", "fr", 52},  // résolutions
+             {"contribution lang:en", "en", 93},  // contributions
+             {"العقوبات", "ar", 2},          // عقوبات: without the article
+         }) {
+        INFO(c.query);
+        CHECK(has(hit_ids(c.query), unit_id(c.lang, c.unit)));
+    }
+}
+
+TEST_CASE("Chinese: several words are a phrase, not scattered characters") {
+    std::vector<std::string> ids = hit_ids("令人发指的惩罚");
+    CHECK(ids == std::vector<std::string>{unit_id("zh", 2)});
+    // The same words in another order are not that phrase.
+    CHECK(search({"惩罚令人发指"}).exit_code == 1);
+    // One word alone finds it too.
+    CHECK(has(hit_ids("惩罚"), unit_id("zh", 2)));
+}
+
+TEST_CASE("lang: filters by the language of the document") {
+    // "2015" stands in sentences of every language.
+    for (const char* lang : kLanguages) {
+        std::vector<std::string> ids = hit_ids(std::string("2015 lang:") + lang);
+        INFO(lang);
+        REQUIRE(!ids.empty());
+        CHECK(std::all_of(ids.begin(), ids.end(), [&](const std::string& id) { return id.rfind(doc_id(lang) + "#", 0) == 0; }));
+    }
+}
+
+TEST_CASE("--parallel shows the counterpart in another language") {
+    std::vector<std::string> french = sentences("fr");
+    RunResult human = search({"--parallel", "fr", "взнос"});
+    INFO(human.err);
+    REQUIRE(human.exit_code == 0);
+    CHECK(contains(human.out, "[fr] TEST/UNPC/1, para. 93"));
+    CHECK(contains(human.out, french[92].substr(0, 40)));
+
+    RunResult json = search({"--json", "--parallel", "fr", "--limit", "1", "令人发指的惩罚"});
+    REQUIRE(json.exit_code == 0);
+    nlohmann::json hit = nlohmann::json::parse(json.out);
+    CHECK(hit["parallel"]["citation"] == "TEST/UNPC/1, para. 2");
+    CHECK(hit["parallel"]["lang"] == "fr");
+    CHECK(hit["parallel"]["text"] == french[1]);
+
+    // A language with no version in the index: null, and said so.
+    fs::path dir = fresh_dir("one-language");
+    write_file(dir / "docs" / "report.txt", "1. The sanctions committee met.\n\n2. It adjourned.\n");
+    write_file(dir / "docs" / "manifest.ini", "[report]\nsymbol = TEST/ONE/1\n");
+    std::string db = (dir / "verbatim.db").string();
+    REQUIRE(run_verbatim({"index", "--db", db, (dir / "docs").string()}).exit_code == 0);
+    RunResult none = run_verbatim({"search", "--db", db, "--json", "--parallel", "ru", "sanctions"});
+    REQUIRE(none.exit_code == 0);
+    CHECK(nlohmann::json::parse(none.out)["parallel"].is_null());
+    CHECK(contains(run_verbatim({"search", "--db", db, "--parallel", "ru", "sanctions"}).out,
+                   "[ru] no counterpart indexed"));
+    // Without --parallel, the field is absent.
+    CHECK_FALSE(nlohmann::json::parse(run_verbatim({"search", "--db", db, "--json", "sanctions"}).out).contains("parallel"));
+}
+
+TEST_CASE("Arabic hits are isolated right-to-left on the terminal, plain in JSON") {
+    const std::string rli = "\xE2\x81\xA7", pdi = "\xE2\x81\xA9";
+    RunResult human = search({"العقوبات", "lang:ar"});
+    REQUIRE(human.exit_code == 0);
+    CHECK(contains(human.out, rli));
+    CHECK(contains(human.out, pdi));
+    RunResult json = search({"--json", "العقوبات", "lang:ar"});
+    REQUIRE(json.exit_code == 0);
+    CHECK_FALSE(contains(json.out, rli));
+    CHECK(contains(json.out, "عقوبات فظيعة"));
+}

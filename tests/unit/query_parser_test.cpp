@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <map>
+#include <memory>
 #include <set>
 
 #include "query/search/query_parser.h"
@@ -111,4 +113,75 @@ TEST_CASE("malformed queries say what is wrong and where") {
     }
     Analyser analyser("en");
     CHECK_THROWS_AS(parse_query(std::string(kMaxQueryLength + 1, 'a'), analyser, vocabulary_of({})), QueryError);
+}
+
+namespace {
+
+// An index that holds `indexed`; analysers built on demand, one per language.
+struct Languages {
+    std::map<std::string, std::unique_ptr<Analyser>> analysers;
+    QueryLanguages languages;
+    explicit Languages(std::vector<std::string> indexed) {
+        languages.analyser_for = [this](const std::string& lang) -> const Analyser& {
+            auto& slot = analysers[lang];
+            if (!slot) slot = std::make_unique<Analyser>(lang);
+            return *slot;
+        };
+        languages.indexed = std::move(indexed);
+    }
+    ParsedQuery parse(const std::string& query) { return parse_query(query, languages, vocabulary_of({})); }
+};
+
+std::string joined(const std::set<std::string>& s) {
+    std::string out;
+    for (const auto& x : s) out += (out.empty() ? "" : ",") + x;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a query is analysed in the language it is written in") {
+    Languages six({"ar", "en", "es", "fr", "ru", "zh"});
+    // The script decides Arabic, Cyrillic and Chinese.
+    CHECK(joined(six.parse("наказание").languages) == "ru");
+    CHECK(contains(six.parse("наказание").query.get_description(), "Zнаказан"));
+    CHECK(joined(six.parse("العقوبات").languages) == "ar");
+    CHECK(joined(six.parse("惩罚").languages) == "zh");
+    // A clear Latin query: its language only.
+    ParsedQuery es = six.parse("sanción");
+    CHECK(joined(es.languages) == "es");
+    CHECK(contains(es.query.get_description(), "Zsancion"));
+    // An unsure one: each Latin language the index holds, any stem may match.
+    ParsedQuery unsure = six.parse("sanciones");
+    CHECK(joined(unsure.languages) == "en,es,fr");
+    CHECK(contains(unsure.query.get_description(), "Zsancion"));
+    // Only the Latin languages the index holds.
+    Languages en_ru({"en", "ru"});
+    CHECK(joined(en_ru.parse("sanctions").languages) == "en");
+    // lang: in the query wins over everything.
+    CHECK(joined(six.parse("sanctions lang:fr").languages) == "fr");
+    CHECK(joined(six.parse("UNAMID lang:ru").languages) == "ru");
+    // ... unless it is excluded.
+    CHECK(joined(six.parse("the punishment of the victims -lang:fr").languages) == "en");
+    // Words of several scripts: each in its own.
+    CHECK(joined(six.parse("наказание punishment of the victims").languages) == "en,ru");
+}
+
+TEST_CASE("a Chinese query of several words is a phrase of ICU words, not scattered characters") {
+    Languages six({"zh"});
+    std::string d = six.parse("令人发指的惩罚").query.get_description();
+    CAPTURE(d);
+    CHECK(contains(d, "PHRASE 5"));
+    CHECK(contains(d, "令人"));
+    CHECK(contains(d, "惩罚"));
+    // One word: its (unstemmed) form.
+    CHECK(contains(six.parse("惩罚").query.get_description(), "Z惩罚"));
+}
+
+TEST_CASE("an Arabic word meets its forms with and without the article") {
+    Languages six({"ar"});
+    std::string d = six.parse("عقوبات").query.get_description();
+    Analyser ar("ar");
+    CHECK(contains(d, "Z" + ar.stem("عقوبات")));
+    CHECK(contains(d, "Z" + ar.stem("العقوبات")));
 }
