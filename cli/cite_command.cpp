@@ -3,6 +3,7 @@
 
 #include "cli/command.h"
 #include "query/cite/cite.h"
+#include "query/cite/reference.h"
 #include "query/present/json_output.h"
 #include "query/present/reuse_output.h"
 #include "query/present/text_output.h"
@@ -24,6 +25,11 @@ struct CiteOptions {
 };
 
 int run_reference(Searcher& searcher, const std::string& reference, const CiteOptions& o) {
+    // A malformed reference is an error (2); a well-formed one that names nothing is "nothing found" (1).
+    if (auto parsed = parse_reference(reference); auto* problem = std::get_if<std::string>(&parsed)) {
+        error("bad reference: " + *problem);
+        return kError;
+    }
     CiteResult result = cite(searcher, reference);
     if (!o.lang.empty() && o.lang != result.doc.lang) {
         // UN paragraphs are numbered alike in every language: the same anchor elsewhere.

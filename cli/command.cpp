@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -19,8 +20,26 @@ TextStyle terminal_style() {
 
 void error(const std::string& message) { std::cerr << "verbatim: " << message << "\n"; }
 
+// File names may hold newlines or other control characters: escape them so that
+// one problem stays one line.
+namespace {
+std::string printable_name(const std::string& name) {
+    std::string out;
+    for (unsigned char c : name) {
+        if (c >= 0x20 && c != 0x7f) {
+            out += static_cast<char>(c);
+            continue;
+        }
+        char buf[8];
+        std::snprintf(buf, sizeof buf, c == '\n' ? "\\n" : "\\x%02x", c);
+        out += buf;
+    }
+    return out;
+}
+}  // namespace
+
 std::string problem_line(const Problem& p) {
-    return p.file + (p.page > 0 ? " (page " + std::to_string(p.page) + ")" : "") + ": " + p.cause;
+    return printable_name(p.file) + (p.page > 0 ? " (page " + std::to_string(p.page) + ")" : "") + ": " + p.cause;
 }
 
 std::string join(const std::vector<std::string>& words) {

@@ -45,6 +45,8 @@ Command add_index_command(CLI::App& app, GlobalOptions& global);
 Command add_search_command(CLI::App& app, GlobalOptions& global);
 Command add_cite_command(CLI::App& app, GlobalOptions& global);
 Command add_agreed_command(CLI::App& app, GlobalOptions& global);
+Command add_facets_command(CLI::App& app, GlobalOptions& global);
+Command add_stats_command(CLI::App& app, GlobalOptions& global);
 Command add_show_command(CLI::App& app, GlobalOptions& global);
 Command add_extract_command(CLI::App& app, GlobalOptions& global);
 

@@ -1,5 +1,6 @@
 // `verbatim search QUERY...`
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "query/present/json_output.h"
@@ -25,10 +26,17 @@ int run_search(const std::string& db, const SearchOptions& options, const std::s
         if (!parallel.empty()) add_parallels(searcher, result, parallel);
         if (json) {
             for (const Hit& hit : result.hits) std::cout << hit_to_json(hit).dump() << "\n";
+            for (const HitGroup& g : result.groups) std::cout << group_to_json(g).dump() << "\n";
+            if (options.facets) std::cout << nlohmann::json{{"facets", facets_to_json(result.facets)}}.dump() << "\n";
         } else {
             TextStyle style = terminal_style();
             style.pages = pages;
-            print_hits(std::cout, result, options, style);
+            if (options.facets) {
+                print_facets(std::cout, result.facets, style);
+                std::cout << "\n";
+            }
+            if (options.group != GroupBy::none) print_groups(std::cout, result, style);
+            else print_hits(std::cout, result, options, style);
         }
         return result.total > 0 ? kOk : kNothing;
     } catch (const QueryError& e) {
@@ -72,6 +80,7 @@ Command add_search_command(CLI::App& app, GlobalOptions& global) {
         std::string parallel;
         bool json = false;
         bool pages = false;
+        std::string group = "none";
     };
     auto options = std::make_shared<Options>();
     CLI::App* search = app.add_subcommand("search", "Find paragraphs matching a query");
@@ -85,12 +94,19 @@ Command add_search_command(CLI::App& app, GlobalOptions& global) {
                        "also show each hit's counterpart (same document symbol and paragraph) in this language")
         ->check(CLI::IsMember({"ar", "en", "es", "fr", "ru", "zh"}));
     search->add_flag("--json", options->json, "one JSON object per hit (JSON Lines)");
+    search->add_option("--group", options->group, "group hits by meeting or document, newest first")
+        ->check(CLI::IsMember({"none", "meeting", "document"}));
+    search->add_flag("--facets", options->search.facets,
+                     "first count matches per year, meeting, type, status, country and language");
     search->add_flag("--pages", options->pages, "add printed pages to citations (\"..., para. 12, p. 3\")");
     search->add_option("query", options->words, "the query (see below)")->required();
     search->footer(query_help());
     return {search, [options, &global] {
                 options->search.query = join(options->words);
                 options->search.sort = parse_sort(options->sort);
+                options->search.group = options->group == "meeting"    ? GroupBy::meeting
+                                        : options->group == "document" ? GroupBy::document
+                                                                       : GroupBy::none;
                 return run_search(global.db, options->search, options->parallel, options->json, options->pages);
             }};
 }

@@ -7,6 +7,7 @@
 #include "indexer/extract/extract.h"
 #include "query/cite/cite.h"
 #include "query/present/json_output.h"
+#include "query/present/text_output.h"
 #include "query/search/searcher.h"
 
 namespace verbatim::cli {
@@ -60,6 +61,8 @@ int run_show(const std::string& db, const std::string& reference, bool json) {
             std::cout << std::left << std::setw(15) << to_string(u.kind) << " " << std::setw(28)
                       << (u.label.size() > 28 ? u.label.substr(0, 25) + "..." : u.label + (u.number_inferred ? "*" : ""))
                       << " " << std::setw(9) << pages << " " << text << "\n";
+            if (!u.status.empty()) std::cout << std::string(16, ' ') << "status: " << u.status << "\n";
+            for (const Change& c : u.changes) std::cout << std::string(16, ' ') << "change: " << describe_change(c) << "\n";
         }
         return kOk;
     } catch (const DatabaseError& e) {

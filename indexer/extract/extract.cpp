@@ -1,6 +1,8 @@
 #include "indexer/extract/extract.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -12,6 +14,27 @@
 namespace verbatim {
 
 namespace {
+
+// Running text has paragraphs; a "line" of megabytes is a data dump or a broken
+// conversion, and laying it out as one paragraph would take minutes and gigabytes.
+constexpr size_t kMaxLineBytes = 1 << 20;
+
+size_t longest_line(const std::string& text) {
+    size_t longest = 0;
+    for (size_t start = 0; start < text.size();) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        longest = std::max(longest, end - start);
+        start = end + 1;
+    }
+    return longest;
+}
+
+std::string megabytes(size_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+    return buf;
+}
 
 std::string lower_extension(const std::filesystem::path& file) {
     std::string ext = file.extension().string();
@@ -47,6 +70,10 @@ std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, con
     auto decoded = decode_text(bytes, name);
     if (auto* problem = std::get_if<Problem>(&decoded)) return *problem;
     const DecodedText& text = std::get<DecodedText>(decoded);
+    if (size_t longest = longest_line(text.text); longest > kMaxLineBytes)
+        return Problem{name, 0,
+                       "a single line of " + megabytes(longest) + " without a line break: not running text (lines of up to " +
+                           megabytes(kMaxLineBytes) + " are read)"};
     ExtractedText out = lay_out_text(text.text);
     if (text.replaced > 0)
         out.problems.push_back({name, 0,

@@ -94,6 +94,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
     IndexWriter writer(options.db);
     WalkResult walk = walk_inputs(options.paths);
     for (const Problem& p : walk.problems) report(p);
+    summary.skipped += walk.problems.size();  // inputs given or found that cannot be read
     summary.files = walk.files.size();
 
     std::vector<fs::path> roots;

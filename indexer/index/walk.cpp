@@ -50,7 +50,17 @@ WalkResult walk_inputs(const std::vector<fs::path>& paths) {
                 it.disable_recursion_pending();
                 continue;
             }
-            if (!it->is_regular_file(ec) || source_format(p) == SourceFormat::unsupported) continue;
+            if (source_format(p) == SourceFormat::unsupported) continue;
+            if (it->is_symlink(ec) && !fs::exists(p, ec)) {
+                // A link that leads nowhere is a file the user expected to be read: say so.
+                out.problems.push_back({p.string(), 0,
+                                        ec == std::errc::too_many_symbolic_link_levels
+                                            ? "symbolic link loop: the link leads back to itself"
+                                            : "broken symbolic link: its target does not exist"});
+                ec.clear();
+                continue;
+            }
+            if (!it->is_regular_file(ec)) continue;
             out.files.push_back(p.lexically_normal());
         }
     }

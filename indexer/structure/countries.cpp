@@ -282,9 +282,10 @@ std::vector<std::string> countries_in(std::string_view text) {
         i = j;
     }
     for (size_t w = 0; w < starts.size(); ++w) {
-        if (!std::isupper(static_cast<unsigned char>(text[starts[w]]))) continue;  // names are capitalised
+        size_t begin = starts[w] + (text[starts[w]] == '(' ? 1 : 0);  // "(Afghanistan)"
+        if (begin >= text.size() || !std::isupper(static_cast<unsigned char>(text[begin]))) continue;  // names are capitalised
         for (size_t n = std::min(idx.longest_words, starts.size() - w); n >= 1; --n) {
-            std::string_view candidate = text.substr(starts[w], ends[w + n - 1] - starts[w]);
+            std::string_view candidate = text.substr(begin, ends[w + n - 1] - begin);
             // Trailing punctuation is not part of a name ("Canada," "USA]").
             while (!candidate.empty() && (candidate.back() == '.' || candidate.back() == ')') &&
                    idx.by_key.find(key_of(candidate)) == idx.by_key.end())

@@ -1,5 +1,6 @@
 #include "query/cite/reference.h"
 
+#include <algorithm>
 #include <regex>
 
 namespace verbatim {
@@ -11,6 +12,26 @@ std::string trim(std::string s) {
     if (b == std::string::npos) return {};
     size_t e = s.find_last_not_of(" \t\n,;");
     return s.substr(b, e - b + 1);
+}
+
+// A quote or bracket left open (or closed without opening) means the reference was cut
+// or mistyped: say so rather than look for a document named "CTOC/..., para. 36(b".
+std::string unbalanced_mark(const std::string& s) {
+    if (std::count(s.begin(), s.end(), '"') % 2 != 0)
+        return "a double quote (\") is never closed; remove it or close it";
+    std::string open;
+    for (char c : s) {
+        if (c == '(' || c == '[') {
+            open += c;
+        } else if (c == ')' || c == ']') {
+            const char opener = c == ')' ? '(' : '[';
+            if (open.empty() || open.back() != opener)
+                return std::string("'") + c + "' has no matching '" + opener + "'";
+            open.pop_back();
+        }
+    }
+    if (!open.empty()) return std::string("'") + open.back() + "' is never closed; add a '" + (open.back() == '(' ? ')' : ']') + "'";
+    return {};
 }
 
 }  // namespace
@@ -36,6 +57,7 @@ std::variant<Reference, std::string> parse_reference(std::string_view text) {
     if (s.size() > 500) return std::string("reference too long (") + std::to_string(s.size()) + " characters)";
     for (unsigned char c : s)
         if (c < 0x20) return std::string("control character in reference; remove it");
+    if (std::string unbalanced = unbalanced_mark(s); !unbalanced.empty()) return unbalanced;
 
     // <document> [,] <part> <number>[-<number>] [(x)(y)...]
     static const std::regex kUnit(

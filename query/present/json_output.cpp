@@ -67,4 +67,21 @@ nlohmann::json hit_to_json(const Hit& hit) {
     return j;
 }
 
+nlohmann::json group_to_json(const HitGroup& g) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const Hit& h : g.hits) hits.push_back(hit_to_json(h));
+    return {{"group", g.key},          {"label", g.label}, {"first_date", or_null(g.first_date)},
+            {"last_date", or_null(g.last_date)}, {"count", g.count}, {"hits", std::move(hits)}};
+}
+
+nlohmann::json facets_to_json(const Facets& facets) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [name, values] : facets) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& [value, count] : values) list.push_back({{"value", value}, {"count", count}});
+        out[name] = std::move(list);
+    }
+    return out;
+}
+
 }  // namespace verbatim

@@ -15,4 +15,10 @@ nlohmann::json unit_to_json(const UnitRecord& record);
 // A search hit: unit_to_json plus score, rank and snippet.
 nlohmann::json hit_to_json(const Hit& hit);
 
+// {"group": key, "label", "first_date", "last_date", "count", "hits": [...]}
+nlohmann::json group_to_json(const HitGroup& group);
+
+// {"year": [{"value": "2020", "count": 31}, ...], "meeting": [...], ...}
+nlohmann::json facets_to_json(const Facets& facets);
+
 }  // namespace verbatim

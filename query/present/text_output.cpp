@@ -1,5 +1,7 @@
 #include "query/present/text_output.h"
 
+#include "indexer/structure/annotations.h"
+
 #include "analysis/bidi.h"
 
 namespace verbatim {
@@ -83,14 +85,82 @@ void print_hits(std::ostream& out, const SearchResult& result, const SearchOptio
     out << "\n";
 }
 
+std::string describe_change(const Change& c) {
+    std::string who;
+    for (const std::string& d : c.delegations) who += (who.empty() ? "" : ", ") + d;
+    std::string out = c.action + (who.empty() ? "" : " (" + who + ")");
+    if (!c.text.empty()) out += ": \u201C" + c.text + "\u201D";
+    if (!c.note.empty()) out += " [" + c.note + "]";
+    return out;
+}
+
+std::string set_apart_annotations(const std::string& text, const TextStyle& style) {
+    if (!style.color) return text;
+    std::string out;
+    size_t at = 0;
+    for (const Annotation& a : find_annotations(text)) {
+        if (a.start < at) continue;
+        out += text.substr(at, a.start - at) + kDim + text.substr(a.start, a.end - a.start) + kReset;
+        at = a.end;
+    }
+    return out + text.substr(at);
+}
+
 void print_unit(std::ostream& out, const UnitRecord& r, const TextStyle& style) {
-    out << styled(styled_citation(r, style), kBold, style) << "  " << styled(dated(r.doc), kDim, style) << "\n";
+    out << styled(styled_citation(r, style), kBold, style) << "  " << styled(dated(r.doc), kDim, style);
+    if (!r.unit.status.empty()) out << "  " << styled("[" + r.unit.status + "]", kDim, style);
+    out << "\n";
     std::string heading = heading_line(r.unit);
     if (!heading.empty()) out << styled(isolate_rtl(heading), kDim, style) << "\n";
-    out << "\n" << isolate_rtl(r.unit.text) << "\n";
+    out << "\n" << isolate_rtl(set_apart_annotations(r.unit.text, style)) << "\n";
+    if (!r.unit.changes.empty()) {
+        out << "\n" << styled("changes proposed:", kDim, style) << "\n";
+        for (const Change& c : r.unit.changes) out << "  - " << describe_change(c) << "\n";
+    }
     if (!r.unit.footnotes.empty()) {
         out << styled("footnotes:", kDim, style);
         for (const std::string& f : r.unit.footnotes) out << " " << (f.rfind("fn-", 0) == 0 ? f.substr(3) : f);
+        out << "\n";
+    }
+}
+
+namespace {
+
+void print_hit(std::ostream& out, const Hit& hit, const TextStyle& style, const std::string& indent) {
+    const UnitRecord& r = hit.record;
+    out << indent << styled(styled_citation(r, style), kBold, style) << "  " << styled(dated(r.doc), kDim, style) << "\n";
+    std::string snippet = style.color ? render_marked(hit.snippet, kBold, kReset) : render_marked(hit.snippet, "", "");
+    out << indent << "   " << snippet << "\n";
+}
+
+std::string years_of(const HitGroup& g) {
+    if (g.first_date.empty()) return "undated";
+    std::string a = g.first_date.substr(0, 4), b = g.last_date.substr(0, 4);
+    return a == b ? a : a + "-" + b;
+}
+
+}  // namespace
+
+void print_groups(std::ostream& out, const SearchResult& result, const TextStyle& style) {
+    size_t total = 0;
+    for (const HitGroup& g : result.groups) {
+        total += g.count;
+        out << styled(g.label + " (" + years_of(g) + ")", kBold, style) << " \u2014 " << g.count
+            << (g.count == 1 ? " unit" : " units") << "\n";
+        for (const Hit& hit : g.hits) print_hit(out, hit, style, "  ");
+        if (g.hits.size() < g.count) out << "  " << styled("… " + std::to_string(g.count - g.hits.size()) + " more", kDim, style) << "\n";
+        out << "\n";
+    }
+    out << total << (total == 1 ? " matching unit in " : " matching units in ") << result.groups.size()
+        << (result.groups.size() == 1 ? " group" : " groups") << "\n";
+}
+
+void print_facets(std::ostream& out, const Facets& facets, const TextStyle& style) {
+    for (const char* name : {"year", "meeting", "type", "status", "country", "lang"}) {
+        auto it = facets.find(name);
+        if (it == facets.end() || it->second.empty()) continue;
+        out << styled(std::string(name) + ":", kBold, style);
+        for (const auto& [value, count] : it->second) out << " " << value << " (" << count << ");";
         out << "\n";
     }
 }

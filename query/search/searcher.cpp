@@ -85,6 +85,39 @@ ParsedQuery Searcher::parse(const std::string& query) const {
     return parse_query(query, languages, vocabulary);
 }
 
+namespace {
+
+// Sorts all hits into groups by meeting (or document), newest group first; each group
+// keeps its best hits in result order. The flat hit list is then emptied.
+void group_hits(SearchResult& result, const SearchOptions& options) {
+    std::map<std::string, HitGroup> groups;
+    for (Hit& hit : result.hits) {
+        const DocumentMeta& d = hit.record.doc;
+        std::string key, label;
+        if (options.group == GroupBy::document) {
+            key = d.id;
+            label = document_reference(d);
+        } else {
+            key = !d.meeting.empty() ? d.meeting : !d.body.empty() ? d.body + " " + d.date.substr(0, 4) : d.id;
+            label = !d.meeting.empty() ? d.meeting : document_reference(d);
+        }
+        HitGroup& g = groups[key];
+        g.key = key;
+        g.label = label;
+        if (!d.date.empty() && (g.first_date.empty() || d.date < g.first_date)) g.first_date = d.date;
+        if (d.date > g.last_date) g.last_date = d.date;
+        ++g.count;
+        if (g.hits.size() < options.limit) g.hits.push_back(std::move(hit));
+    }
+    result.hits.clear();
+    for (auto& [key, g] : groups) result.groups.push_back(std::move(g));
+    std::sort(result.groups.begin(), result.groups.end(), [](const HitGroup& a, const HitGroup& b) {
+        return a.last_date != b.last_date ? a.last_date > b.last_date : a.label < b.label;
+    });
+}
+
+}  // namespace
+
 SearchResult Searcher::search(const SearchOptions& options) {
     return with_retry([&] {
         ParsedQuery parsed = parse(options.query);
@@ -104,8 +137,15 @@ SearchResult Searcher::search(const SearchOptions& options) {
             by_date.add_value(schema::kSeqSlot);
             enquire.set_sort_by_key(&by_date, false);
         }
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                             static_cast<Xapian::doccount>(options.limit), 10000);
+        FacetSpy spy;
+        if (options.facets) enquire.add_matchspy(&spy);
+        const bool grouping = options.group != GroupBy::none;
+        // Facets count every match; groups need every match (bounded) to be sorted into.
+        const Xapian::doccount all = db_.get_doccount();
+        Xapian::MSet mset = grouping ? enquire.get_mset(0, std::min<Xapian::doccount>(all, 5000), all)
+                                     : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                                        static_cast<Xapian::doccount>(options.limit),
+                                                        options.facets ? all : 10000);
         SearchResult result;
         const Highlight highlight{parsed.highlight_terms, parsed.highlight_phrases};
         result.total = mset.get_matches_estimated();
@@ -114,11 +154,18 @@ SearchResult Searcher::search(const SearchOptions& options) {
             Hit hit;
             hit.record = record_of(it.get_document());
             hit.score = it.get_weight();
-            hit.rank = options.offset + static_cast<size_t>(it.get_rank() - mset.get_firstitem()) + 1;
-            // Highlighting re-analyses the text in its own language, so its stems meet the query's.
-            hit.snippet = make_snippet(hit.record.unit.text, analyser_for(hit.record.doc.lang), highlight);
+            hit.rank = (grouping ? 0 : options.offset) + static_cast<size_t>(it.get_rank() - mset.get_firstitem()) + 1;
             result.hits.push_back(std::move(hit));
         }
+        if (options.facets) result.facets = spy.facets(20);
+        if (grouping) group_hits(result, options);
+        // Highlighting re-analyses the text in its own language, so its stems meet the query's.
+        auto snippet = [&](Hit& hit) {
+            hit.snippet = make_snippet(hit.record.unit.text, analyser_for(hit.record.doc.lang), highlight);
+        };
+        for (Hit& hit : result.hits) snippet(hit);
+        for (HitGroup& g : result.groups)
+            for (Hit& hit : g.hits) snippet(hit);
         return result;
     });
 }

@@ -14,6 +14,7 @@
 
 #include "analysis/analyser.h"
 #include "indexer/index/unit_record.h"
+#include "query/search/facets.h"
 #include "query/search/query_parser.h"
 #include "query/search/snippet.h"
 
@@ -21,11 +22,15 @@ namespace verbatim {
 
 enum class SortOrder { relevance, newest, oldest };
 
+enum class GroupBy { none, meeting, document };
+
 struct SearchOptions {
     std::string query;
-    size_t limit = 10;
+    size_t limit = 10;   // hits shown (per group when grouping)
     size_t offset = 0;
     SortOrder sort = SortOrder::relevance;
+    bool facets = false;  // count facet values over all matches
+    GroupBy group = GroupBy::none;
 };
 
 struct Hit {
@@ -38,10 +43,21 @@ struct Hit {
     std::optional<UnitRecord> parallel;   // the counterpart, when that version has it
 };
 
+// Hits under one meeting or document (search --group), newest group first.
+struct HitGroup {
+    std::string key;    // the meeting or the document id
+    std::string label;  // "tenth meeting of the Working Group on Trafficking in Persons"
+    std::string first_date, last_date;
+    size_t count = 0;   // matching units in the group
+    std::vector<Hit> hits;  // the best ones, up to SearchOptions::limit
+};
+
 struct SearchResult {
     std::vector<Hit> hits;
     size_t total = 0;         // matching units
     bool total_exact = true;  // false when `total` is an estimate
+    Facets facets;            // with SearchOptions::facets
+    std::vector<HitGroup> groups;  // with SearchOptions::group
 };
 
 // The database cannot be opened (missing, not a verbatim index, damaged).
