@@ -106,8 +106,8 @@ TEST_CASE("cite prints the unit whole; a missing paragraph says which exist") {
     CHECK(contains(unknown.err, "no document 'A/RES/99/999'"));
 
     RunResult malformed = run_verbatim({"cite", "--db", corpus_db(), "para. 12"});
-    CHECK(malformed.exit_code == 1);
-    CHECK(contains(malformed.err, "no document"));
+    CHECK(malformed.exit_code == 2);  // a malformed reference is an error, like a malformed query
+    CHECK(contains(malformed.err, "bad reference: no document in 'para. 12'"));
 }
 
 TEST_CASE("a document without a symbol is cited by its manifest name") {
