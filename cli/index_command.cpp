@@ -51,6 +51,7 @@ class ProgressBar {
 };
 
 struct IndexCommandOptions {
+    size_t threads = 0;
     std::vector<std::string> paths;
     bool json = false;
     bool wait = false;
@@ -93,6 +94,7 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
     IndexOptions options;
     options.db = db;
     for (const auto& p : paths) options.paths.emplace_back(p);
+    options.threads = command.threads;
     set_pdf_limits(command.pdf);
     ProgressBar bar(isatty(STDERR_FILENO) == 1 && !json);
     IndexCallbacks callbacks;
@@ -162,6 +164,8 @@ Command add_index_command(CLI::App& app, GlobalOptions& global) {
     add_db_option(*index, global);
     index->add_option("paths", options->paths, "files and folders to index")->required();
     index->add_flag("--json", options->json, "print the summary as JSON");
+    index->add_option("--threads", options->threads, "workers that read and analyse files (default: one per core)")
+        ->check(CLI::Range(0, 64));
     index->add_flag("--wait", options->wait,
                     "when another run is updating the index, wait for it (else exit 2 at once)");
     index->add_option("--wait-timeout", options->wait_timeout, "seconds to wait with --wait before giving up")

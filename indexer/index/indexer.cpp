@@ -5,8 +5,10 @@
 #include <optional>
 #include <set>
 #include <system_error>
+#include <thread>
 
 #include "indexer/extract/extract.h"
+#include "indexer/index/pipeline.h"
 #include "indexer/index/walk.h"
 #include "indexer/index/writer.h"
 #include "indexer/structure/document_builder.h"
@@ -137,20 +139,84 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
         it = known.erase(it);
     }
 
-    size_t in_batch = 0;
+    // What each file needs: unchanged by size and time stamp (nothing to read), or read.
+    struct Pending {
+        fs::path file;
+        std::string path;
+        uint64_t size = 0;
+        int64_t mtime = 0;
+        const ManifestEntry* entry = nullptr;
+        std::string manifest_hash;
+        std::optional<FileRecord> old;
+        std::string stat_error;
+        bool unchanged = false;
+    };
+    std::vector<Pending> pending;
+    pending.reserve(walk.files.size());
     for (const fs::path& file : walk.files) {
-        const std::string path = file.string();
+        Pending p;
+        p.file = file;
+        p.path = file.string();
         std::error_code ec;
-        uint64_t size = fs::file_size(file, ec);
-        int64_t mtime = ec ? 0 : mtime_ns(file, ec);
-        const ManifestEntry* entry = manifests.entry_for(file);
-        std::string manifest_hash = manifest_fingerprint(entry);
-        auto old = known.find(path);
-        progress.current = path;
+        p.size = fs::file_size(file, ec);
+        p.mtime = ec ? 0 : mtime_ns(file, ec);
+        if (ec) p.stat_error = ec.message();
+        p.entry = manifests.entry_for(file);
+        p.manifest_hash = manifest_fingerprint(p.entry);
+        if (auto it = known.find(p.path); it != known.end()) p.old = it->second;
+        p.unchanged = p.stat_error.empty() && p.old && p.old->size == p.size && p.old->mtime_ns == p.mtime &&
+                      p.old->manifest_hash == p.manifest_hash;
+        pending.push_back(std::move(p));
+    }
 
+    // Reading, extracting, structuring and analysing run on worker threads; the Xapian
+    // writer stays on this thread and sees the files in order, so results are the same
+    // whatever the timing.
+    struct Prepared {
+        std::optional<Problem> problem;  // the file is skipped
+        std::string hash;
+        bool same_bytes = false;         // content hash unchanged: nothing to re-index
+        std::optional<Document> doc;
+        std::vector<Xapian::Document> units;
+    };
+    auto prepare = [&](size_t i) -> Prepared {
+        const Pending& p = pending[i];
+        Prepared out;
+        if (!p.stat_error.empty() || p.unchanged) return out;
+        auto bytes = read_file_bytes(p.file);
+        if (auto* problem = std::get_if<Problem>(&bytes)) {
+            out.problem = *problem;
+            return out;
+        }
+        const std::string& content = std::get<std::string>(bytes);
+        out.hash = content_hash(content);
+        if (p.old && p.old->hash == out.hash && p.old->manifest_hash == p.manifest_hash && !p.old->merged) {
+            out.same_bytes = true;
+            return out;
+        }
+        auto extracted = extract_bytes(content, p.file);
+        if (auto* problem = std::get_if<Problem>(&extracted)) {
+            out.problem = *problem;
+            return out;
+        }
+        Document doc = build_document(std::get<ExtractedText>(extracted), p.path, p.entry);
+        thread_local std::map<std::string, std::unique_ptr<Analyser>> analysers;
+        auto& analyser = analysers[doc.meta.lang];
+        if (!analyser) analyser = std::make_unique<Analyser>(doc.meta.lang);
+        out.units.reserve(doc.units.size());
+        for (const Unit& unit : doc.units) out.units.push_back(unit_document(doc.meta, unit, *analyser));
+        out.doc = std::move(doc);
+        return out;
+    };
+
+    size_t in_batch = 0;
+    auto consume = [&](size_t i, Prepared&& prepared) {
+        const Pending& p = pending[i];
+        const std::string& path = p.path;
+        progress.current = path;
         auto finish_file = [&] {
             ++progress.files_done;
-            progress.bytes_done += size;
+            progress.bytes_done += p.size;
             if (callbacks.on_progress) callbacks.on_progress(progress);
             if (++in_batch >= options.batch_files) {
                 writer.commit_batch();
@@ -158,64 +224,46 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
                 in_batch = 0;
             }
         };
-
-        if (ec) {
-            report({path, 0, "cannot read: " + ec.message()});
+        if (!p.stat_error.empty()) {
+            report({path, 0, "cannot read: " + p.stat_error});
             ++summary.skipped;
-            finish_file();
-            continue;
+            return finish_file();
         }
-        if (old != known.end() && old->second.size == size && old->second.mtime_ns == mtime &&
-            old->second.manifest_hash == manifest_hash) {
+        if (p.unchanged) {
             ++summary.unchanged;
-            finish_file();
-            continue;
+            return finish_file();
         }
-        auto bytes = read_file_bytes(file);
-        if (auto* problem = std::get_if<Problem>(&bytes)) {
-            report(*problem);
+        if (prepared.problem) {
+            report(*prepared.problem);  // a file that breaks keeps what was indexed of it before
             ++summary.skipped;
-            finish_file();
-            continue;
+            return finish_file();
         }
-        const std::string& content = std::get<std::string>(bytes);
-        std::string hash = content_hash(content);
-        if (old != known.end() && old->second.hash == hash && old->second.manifest_hash == manifest_hash &&
-            !(old->second.merged && !provider.count(old->second.doc_id))) {
-            FileRecord touched = old->second;  // same bytes, new mtime: remember it
-            touched.size = size;
-            touched.mtime_ns = mtime;
+        if (prepared.same_bytes) {
+            FileRecord touched = *p.old;  // same bytes, new time stamp: remember it
+            touched.size = p.size;
+            touched.mtime_ns = p.mtime;
             writer.set_file_record(path, touched);
             ++summary.unchanged;
-            finish_file();
-            continue;
+            return finish_file();
         }
-        auto extracted = extract_bytes(content, file);
-        if (auto* problem = std::get_if<Problem>(&extracted)) {
-            report(*problem);  // a file that breaks keeps what was indexed of it before
-            ++summary.skipped;
-            finish_file();
-            continue;
-        }
-        Document doc = build_document(std::get<ExtractedText>(extracted), path, entry);
-        for (const Problem& p : doc.problems) report(p);
+        Document& doc = *prepared.doc;
+        for (const Problem& problem : doc.problems) report(problem);
         if (doc.units.empty()) {
             report({path, 0, "no text found to index"});
             ++summary.skipped;
-            finish_file();
-            continue;
+            return finish_file();
         }
 
-        FileRecord record{size, mtime, hash, manifest_hash, doc.meta.id, false};
+        FileRecord record{p.size, p.mtime, prepared.hash, p.manifest_hash, doc.meta.id, false};
         // The file used to give another document: that one goes unless someone else gives it.
-        if (old != known.end() && !old->second.merged && old->second.doc_id != doc.meta.id &&
-            provider[old->second.doc_id] == path) {
-            writer.remove_document(old->second.doc_id);
-            provider.erase(old->second.doc_id);
+        if (p.old && !p.old->merged && p.old->doc_id != doc.meta.id && provider[p.old->doc_id] == path) {
+            writer.remove_document(p.old->doc_id);
+            provider.erase(p.old->doc_id);
         }
         auto other = provider.find(doc.meta.id);
         if (other != provider.end() && other->second != path) {
-            const std::string& rival = other->second;
+            const std::string rival = other->second;
+            std::error_code ec;
             bool rival_alive = fs::exists(rival, ec);
             bool rival_better = format_rank(rival) > format_rank(path) ||
                                 (format_rank(rival) == format_rank(path) && rival < path);
@@ -226,21 +274,24 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
                 record.merged = true;
                 writer.set_file_record(path, record);
                 ++summary.indexed;
-                finish_file();
-                continue;
+                return finish_file();
             }
             if (auto r = writer.file_record(rival)) {  // the rival now defers to this file
                 r->merged = true;
                 writer.set_file_record(rival, *r);
             }
         }
-        writer.replace_document(doc);
+        writer.replace_document(doc.meta, std::move(prepared.units));
         provider[doc.meta.id] = path;
         writer.set_file_record(path, record);
         ++summary.indexed;
         summary.units += doc.units.size();
         finish_file();
-    }
+    };
+    // One worker per core beside the writer's thread; a window of files keeps memory flat.
+    size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    size_t workers = options.threads > 0 ? options.threads : cores;
+    ordered_parallel<Prepared>(pending.size(), workers, 4 * workers + 8, prepare, consume);
 
     writer.commit_batch();
     return summary;

@@ -14,6 +14,7 @@ struct IndexOptions {
     std::filesystem::path db;
     std::vector<std::filesystem::path> paths;
     size_t batch_files = 200;  // files per commit: a crash loses at most one batch
+    size_t threads = 0;        // workers that read and analyse; 0: one per core
 };
 
 struct IndexProgress {

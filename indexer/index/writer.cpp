@@ -91,9 +91,8 @@ const Analyser& IndexWriter::analyser_for(const std::string& lang) {
     return *slot;
 }
 
-Xapian::Document IndexWriter::make_unit_document(const DocumentMeta& doc, const Unit& unit) {
+Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const Analyser& analyser) {
     Xapian::Document xdoc;
-    const Analyser& analyser = analyser_for(doc.lang);
     if (unit.changes.empty() && unit.text.find("~~") == std::string::npos) {
         add_text_terms(xdoc, analyser, unit.text);
     } else {
@@ -146,10 +145,17 @@ Xapian::Document IndexWriter::make_unit_document(const DocumentMeta& doc, const 
 }
 
 void IndexWriter::replace_document(const Document& doc) {
-    remove_document(doc.meta.id);
+    std::vector<Xapian::Document> units;
+    units.reserve(doc.units.size());
+    for (const Unit& unit : doc.units) units.push_back(unit_document(doc.meta, unit, analyser_for(doc.meta.lang)));
+    replace_document(doc.meta, std::move(units));
+}
+
+void IndexWriter::replace_document(const DocumentMeta& meta, std::vector<Xapian::Document> units) {
+    remove_document(meta.id);
     // Every old unit of the document is gone, so new ones are added without a lookup.
-    for (const Unit& unit : doc.units) db_.add_document(make_unit_document(doc.meta, unit));
-    db_.set_metadata(schema::kDocKey + doc.meta.id, to_json(doc.meta).dump());
+    for (const Xapian::Document& unit : units) db_.add_document(unit);
+    db_.set_metadata(schema::kDocKey + meta.id, to_json(meta).dump());
 }
 
 void IndexWriter::remove_document(const std::string& doc_id) {

@@ -44,6 +44,9 @@ class IndexWriter {
 
     // Replaces every unit of `doc` (by document id): old units go, new ones come.
     void replace_document(const Document& doc);
+    // The same with the units' Xapian documents already made (by unit_document, on
+    // any thread): the writer only writes.
+    void replace_document(const DocumentMeta& meta, std::vector<Xapian::Document> units);
     void remove_document(const std::string& doc_id);
 
     std::optional<FileRecord> file_record(const std::string& path) const;
@@ -57,13 +60,16 @@ class IndexWriter {
     void commit_batch();
 
   private:
-    Xapian::Document make_unit_document(const DocumentMeta& doc, const Unit& unit);
     const Analyser& analyser_for(const std::string& lang);
 
     Xapian::WritableDatabase db_;
     std::map<std::string, std::unique_ptr<Analyser>> analysers_;
     bool in_batch_ = false;
 };
+
+// The Xapian document of one unit: its terms (analysed by `analyser`), boolean filter
+// terms, values and stored record. Thread-safe for distinct analysers.
+Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const Analyser& analyser);
 
 // FNV-1a 64-bit hash of `bytes`, as 16 hex digits.
 std::string content_hash(std::string_view bytes);
