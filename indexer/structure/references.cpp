@@ -52,6 +52,9 @@ std::string canonical_symbol(std::string_view text) {
 
 std::vector<TextReference> find_references(std::string_view text) {
     std::vector<TextReference> refs;
+    // Most units cite nothing: skip the regular expressions unless a symbol ("/") or a
+    // resolution number ("27/4") could be there.
+    if (text.find('/') == std::string_view::npos) return refs;
     for (auto it = std::regex_iterator<std::string_view::const_iterator>(text.begin(), text.end(), kNamedResolution);
          it != std::regex_iterator<std::string_view::const_iterator>(); ++it) {
         TextReference r;
