@@ -40,7 +40,7 @@ std::optional<std::string> read_draft(const AgreedOptions& o) {
 int run_agreed(const std::string& db, const AgreedOptions& o) {
     std::optional<std::string> draft = read_draft(o);
     if (!draft) return kError;
-    try {
+    return run_query_command("bad draft", [&] {
         Searcher searcher(db);
         ReuseOptions options;
         options.limit = o.limit;
@@ -53,16 +53,7 @@ int run_agreed(const std::string& db, const AgreedOptions& o) {
             print_agreed(std::cout, matches, terminal_style(), o.pages);
         }
         return matches.empty() ? kNothing : kOk;
-    } catch (const QueryError& e) {
-        error(std::string("bad draft: ") + e.what());
-        return kError;
-    } catch (const DatabaseError& e) {
-        error(e.what());
-        return kError;
-    } catch (const Xapian::Error& e) {
-        error("agreed failed: " + e.get_description());
-        return kError;
-    }
+    });
 }
 
 }  // namespace

@@ -95,24 +95,17 @@ int run_cited_by(Searcher& searcher, const CiteOptions& o) {
 }
 
 int run_cite(const std::string& db, const CiteOptions& o) {
-    try {
-        Searcher searcher(db);
-        if (!o.quote.empty()) return run_quote(searcher, o);
-        if (!o.cited_by.empty()) return run_cited_by(searcher, o);
-        return run_reference(searcher, join(o.words), o);
-    } catch (const CiteError& e) {
-        error(e.what());
-        return kNothing;
-    } catch (const QueryError& e) {
-        error(std::string("bad quotation: ") + e.what());
-        return kError;
-    } catch (const DatabaseError& e) {
-        error(e.what());
-        return kError;
-    } catch (const Xapian::Error& e) {
-        error("cite failed: " + e.get_description());
-        return kError;
-    }
+    return run_query_command("bad quotation", [&] {
+        try {
+            Searcher searcher(db);
+            if (!o.quote.empty()) return run_quote(searcher, o);
+            if (!o.cited_by.empty()) return run_cited_by(searcher, o);
+            return run_reference(searcher, join(o.words), o);
+        } catch (const CiteError& e) {  // a well-formed reference that names nothing
+            error(e.what());
+            return kNothing;
+        }
+    });
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "cli/command.h"
 
+#include "query/search/searcher.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -46,6 +48,19 @@ std::string join(const std::vector<std::string>& words) {
     std::string q;
     for (const auto& w : words) q += (q.empty() ? "" : " ") + w;
     return q;
+}
+
+int run_query_command(const std::string& bad_input, const std::function<int()>& command) {
+    try {
+        return command();
+    } catch (const QueryError& e) {
+        error(bad_input + ": " + e.what());
+    } catch (const DatabaseError& e) {
+        error(e.what());
+    } catch (const Xapian::Error& e) {
+        error("the index could not be read: " + e.get_description());
+    }
+    return kError;
 }
 
 void add_db_option(CLI::App& command, GlobalOptions& global) {

@@ -38,6 +38,11 @@ void error(const std::string& message);
 // "file (page N): cause"
 std::string problem_line(const Problem& p);
 std::string join(const std::vector<std::string>& words);
+// Runs a query-side command, turning the errors they share into one message and an exit
+// code: a malformed query or text (`bad_input` names it: "bad query 'x'") and a missing or
+// damaged index are errors (2).
+int run_query_command(const std::string& bad_input, const std::function<int()>& command);
+
 // Adds the --db option to a subcommand.
 void add_db_option(CLI::App& command, GlobalOptions& global);
 
@@ -49,5 +54,6 @@ Command add_facets_command(CLI::App& app, GlobalOptions& global);
 Command add_stats_command(CLI::App& app, GlobalOptions& global);
 Command add_show_command(CLI::App& app, GlobalOptions& global);
 Command add_extract_command(CLI::App& app, GlobalOptions& global);
+Command add_serve_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace verbatim::cli

@@ -14,7 +14,7 @@ namespace verbatim::cli {
 namespace {
 
 int run_facets(const std::string& db, const std::string& query, bool json) {
-    try {
+    return run_query_command("bad query '" + query + "'", [&] {
         Searcher searcher(db);
         SearchOptions options;
         options.query = query;
@@ -30,13 +30,7 @@ int run_facets(const std::string& db, const std::string& query, bool json) {
             std::cout << result.total << (result.total == 1 ? " matching unit" : " matching units") << "\n";
         }
         return result.total > 0 ? kOk : kNothing;
-    } catch (const QueryError& e) {
-        error("bad query '" + query + "': " + e.what());
-        return kError;
-    } catch (const DatabaseError& e) {
-        error(e.what());
-        return kError;
-    }
+    });
 }
 
 std::string counts(const std::map<std::string, size_t>& m) {

@@ -20,7 +20,7 @@ SortOrder parse_sort(const std::string& s) {
 
 int run_search(const std::string& db, const SearchOptions& options, const std::string& parallel, bool json,
                bool pages) {
-    try {
+    return run_query_command("bad query '" + options.query + "'", [&] {
         Searcher searcher(db);
         SearchResult result = searcher.search(options);
         if (!parallel.empty()) add_parallels(searcher, result, parallel);
@@ -39,16 +39,7 @@ int run_search(const std::string& db, const SearchOptions& options, const std::s
             else print_hits(std::cout, result, options, style);
         }
         return result.total > 0 ? kOk : kNothing;
-    } catch (const QueryError& e) {
-        error("bad query '" + options.query + "': " + e.what());
-        return kError;
-    } catch (const DatabaseError& e) {
-        error(e.what());
-        return kError;
-    } catch (const Xapian::Error& e) {
-        error("search failed: " + e.get_description());
-        return kError;
-    }
+    });
 }
 
 std::string query_help() {

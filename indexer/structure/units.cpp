@@ -258,6 +258,17 @@ struct Builder {
         return path;
     }
 
+    // An unnumbered paragraph, counted in brackets: "[3]", cited "para. [3]".
+    Unit next_text_unit() {
+        Unit unit;
+        unit.kind = UnitKind::text;
+        unit.number = std::to_string(++text_count);
+        unit.label = "[" + unit.number + "]";
+        unit.ref = "para. " + unit.label;
+        unit.anchor = "text-" + unit.number;
+        return unit;
+    }
+
     std::string unique_anchor(std::string anchor) {
         int n = ++anchor_uses[anchor];
         return n == 1 ? anchor : anchor + "-" + std::to_string(n);
@@ -362,13 +373,7 @@ bool is_roman_subitem(const std::string& label, const std::vector<Unit>& units, 
 void add_item(Builder& b, const Block& block, const std::string& label, std::string_view rest) {
     int parent = b.item_parent();
     if (parent < 0) {  // an item with nothing to belong to is plain text
-        Unit unit;
-        unit.kind = UnitKind::text;
-        unit.number = std::to_string(++b.text_count);
-        unit.label = "[" + unit.number + "]";
-        unit.ref = "para. " + unit.label;
-        unit.anchor = "text-" + unit.number;
-        b.current = b.add(unit, block, block.text);
+        b.current = b.add(b.next_text_unit(), block, block.text);
         return;
     }
     const Unit& p = b.units[static_cast<size_t>(parent)];
@@ -646,24 +651,18 @@ StructuredText build_units(const ExtractedText& extracted) {
             b.append(b.current, block, s, false);
             continue;
         }
-        Unit unit;
-        unit.kind = UnitKind::text;
-        unit.number = std::to_string(++b.text_count);
-        unit.label = "[" + unit.number + "]";
-        unit.ref = "para. " + unit.label;
-        unit.anchor = "text-" + unit.number;
-        b.current = b.add(unit, block, had_bullet ? s : std::string_view(block.text));
+        b.current = b.add(b.next_text_unit(), block, had_bullet ? s : std::string_view(block.text));
     }
-    // Candidates after the last numbered paragraph: numbered when marked as list
-    // entries by the converter, else plain text.
+    // Candidates after the last numbered paragraph: no number follows to say which
+    // were paragraphs, so they stay unnumbered text.
     if (!candidates.empty()) {
-        std::vector<int> rest;
         for (int c : candidates) {
             Unit& unit = b.units[static_cast<size_t>(c)];
-            unit.number = std::to_string(++b.text_count);
-            unit.label = "[" + unit.number + "]";
-            unit.ref = "para. " + unit.label;
-            unit.anchor = b.unique_anchor("text-" + unit.number);
+            Unit numbered = b.next_text_unit();
+            unit.number = numbered.number;
+            unit.label = numbered.label;
+            unit.ref = numbered.ref;
+            unit.anchor = b.unique_anchor(numbered.anchor);
         }
         candidates.clear();
     }
