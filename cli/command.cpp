@@ -1,6 +1,7 @@
 #include "cli/command.h"
 
 #include "query/search/searcher.h"
+#include "query/search/shards.h"
 
 #include <unistd.h>
 
@@ -64,7 +65,16 @@ int run_query_command(const std::string& bad_input, const std::function<int()>& 
 }
 
 void add_db_option(CLI::App& command, GlobalOptions& global) {
-    command.add_option("--db", global.db, "index folder (default: $VERBATIM_DB, else ./verbatim.db)");
+    // Several --db are the shards of one index, searched together.
+    command.add_option_function<std::vector<std::string>>(
+        "--db", [&global](const std::vector<std::string>& dbs) { global.db = join_db_specs(dbs); },
+        "index folder, sharded index folder or Xapian stub file; repeat for shards searched as one "
+        "(default: $VERBATIM_DB, else ./verbatim.db)")
+        ->allow_extra_args(false);  // one path per --db: the rest are the command's arguments
+    command.add_flag_callback(
+        "--allow-partial",
+        [] { set_allow_partial_shards(true, [](const std::string& notice) { error(notice); }); },
+        "when a shard cannot be reached, answer from the others (marked partial on stderr)");
 }
 
 }  // namespace verbatim::cli

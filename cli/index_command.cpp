@@ -56,6 +56,7 @@ struct IndexCommandOptions {
     bool json = false;
     bool wait = false;
     double wait_timeout = 600;
+    std::string shard_by;
     PdfLimits pdf;
 };
 
@@ -95,6 +96,7 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
     options.db = db;
     for (const auto& p : paths) options.paths.emplace_back(p);
     options.threads = command.threads;
+    options.shard_by = command.shard_by;
     set_pdf_limits(command.pdf);
     ProgressBar bar(isatty(STDERR_FILENO) == 1 && !json);
     IndexCallbacks callbacks;
@@ -166,6 +168,9 @@ Command add_index_command(CLI::App& app, GlobalOptions& global) {
     index->add_flag("--json", options->json, "print the summary as JSON");
     index->add_option("--threads", options->threads, "workers that read and analyse files (default: one per core)")
         ->check(CLI::Range(0, 64));
+    index->add_option("--shard-by", options->shard_by,
+                      "split the index into shards by year, body, or N (a stable hash of the document id): "
+                      "DB/shard-*/ and DB/verbatim.stub");
     index->add_flag("--wait", options->wait,
                     "when another run is updating the index, wait for it (else exit 2 at once)");
     index->add_option("--wait-timeout", options->wait_timeout, "seconds to wait with --wait before giving up")

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     std::vector<Command> commands{
         add_index_command(app, global),   add_search_command(app, global), add_cite_command(app, global),
         add_agreed_command(app, global),  add_facets_command(app, global), add_show_command(app, global),
-        add_stats_command(app, global),   add_extract_command(app, global),
+        add_stats_command(app, global),   add_extract_command(app, global),  add_serve_command(app, global),
     };
 
     try {

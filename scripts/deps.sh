@@ -4,11 +4,18 @@
 set -euo pipefail
 
 build_packages=(g++ cmake ninja-build pkg-config libxapian-dev libpoppler-cpp-dev libicu-dev
-                nlohmann-json3-dev libcli11-dev libdtl-dev)
-test_packages=(doctest-dev poppler-utils)
+                nlohmann-json3-dev libcli11-dev libdtl-dev libcpp-httplib-dev)
+# clang and its runtime libraries: the sanitizer build and the libFuzzer targets.
+test_packages=(doctest-dev poppler-utils clang libclang-rt-14-dev xapian-tools)
 
 wanted=("${build_packages[@]}")
 [[ "${1:-build}" == test ]] && wanted+=("${test_packages[@]}")
+# The browser test (e2e_browser): Debian's Chromium, and Node.js with npm unless a Node.js
+# with npm is already there (another vendor's nodejs package conflicts with Debian's npm).
+if [[ "${1:-build}" == test ]]; then
+  [[ -x /usr/bin/chromium ]] || wanted+=(chromium)
+  command -v node >/dev/null && command -v npm >/dev/null || wanted+=(nodejs npm)
+fi
 
 missing=()
 for p in "${wanted[@]}"; do

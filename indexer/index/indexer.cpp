@@ -10,6 +10,7 @@
 #include "indexer/extract/extract.h"
 #include "indexer/extract/text_layout.h"
 #include "indexer/index/pipeline.h"
+#include "indexer/index/shards.h"
 #include "indexer/index/walk.h"
 #include "indexer/index/writer.h"
 #include "indexer/structure/document_builder.h"
@@ -106,7 +107,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
         if (callbacks.on_problem) callbacks.on_problem(p);
     };
 
-    IndexWriter writer(options.db);
+    ShardedWriter writer(options.db, options.shard_by);
     WalkResult walk = walk_inputs(options.paths);
     for (const Problem& p : walk.problems) report(p);
     summary.skipped += walk.problems.size();  // inputs given or found that cannot be read

@@ -15,6 +15,7 @@ struct IndexOptions {
     std::vector<std::filesystem::path> paths;
     size_t batch_files = 200;  // files per commit: a crash loses at most one batch
     size_t threads = 0;        // workers that read and analyse; 0: one per core
+    std::string shard_by;      // "year", "body", "N" shards; empty: as the folder is (index/shards.h)
 };
 
 struct IndexProgress {

@@ -134,10 +134,15 @@ std::vector<CitingUnit> cited_by(Searcher& searcher, const std::string& symbol) 
     order.add_value(schema::kDateSlot);
     order.add_value(schema::kDocSlot);
     order.add_value(schema::kSeqSlot);
-    enquire.set_sort_by_key(&order, false);
+    // Over remote shards Xapian 1.4 has no KeyMaker sort: the same order is made here.
+    if (!searcher.has_remote()) enquire.set_sort_by_key(&order, false);
     Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    std::vector<Xapian::MSetIterator> ordered;
+    if (searcher.has_remote()) ordered = in_date_order(mset, false);
+    else
+        for (auto it = mset.begin(); it != mset.end(); ++it) ordered.push_back(it);
     std::vector<CitingUnit> out;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const Xapian::MSetIterator& it : ordered) {
         CitingUnit c;
         c.record = searcher.record_of(it.get_document());
         const std::string& text = c.record.unit.text;

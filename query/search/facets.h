@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,14 +16,19 @@ namespace verbatim {
 // most frequent first (years newest first).
 using Facets = std::map<std::string, std::vector<std::pair<std::string, size_t>>>;
 
-// Counts the facet values of the documents it sees; one pass over the value slots.
-class FacetSpy : public Xapian::MatchSpy {
+// Counts the facet values of every match: one Xapian::ValueCountMatchSpy per facet slot.
+// A spy of our own would not do over shards served by xapian-tcpsrv: the server only
+// knows the spies registered in Xapian, and ValueCountMatchSpy is one, with results that
+// merge across shards. Multi-valued slots (countries) are split after counting.
+class FacetSpy {
   public:
-    void operator()(const Xapian::Document& doc, double weight) override;
+    FacetSpy();
+    // Adds the spies to `enquire`; they must outlive its get_mset.
+    void attach(Xapian::Enquire& enquire);
     Facets facets(size_t per_facet) const;
 
   private:
-    std::map<std::string, std::map<std::string, size_t>> counts_;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;  // not copyable
 };
 
 }  // namespace verbatim

@@ -17,20 +17,29 @@ std::string lower(std::string s) {
 }  // namespace
 
 Searcher::Searcher(const std::filesystem::path& db) : path_(db) {
+    const std::string spec = db.string();
     std::error_code ec;
-    if (!std::filesystem::exists(db, ec))
+    if (spec.find('\n') == std::string::npos && !std::filesystem::exists(db, ec))
         throw DatabaseError("no index at " + db.string() + ": run `verbatim index PATH...` first, or give --db");
     try {
-        db_ = Xapian::Database(db.string());
+        OpenedShards opened = open_shards(spec);
+        db_ = opened.combined;
+        shards_ = std::move(opened.shards);
+        missing_ = std::move(opened.missing);
+    } catch (const ShardError& e) {
+        throw DatabaseError(e.what());
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot open the index " + db.string() + ": " + e.get_description());
     }
-    std::string version = db_.get_metadata(schema::kSchemaKey);
-    if (version.empty() && db_.get_doccount() > 0)
-        throw DatabaseError(db.string() + " is a Xapian database, but not a verbatim index");
-    if (!version.empty() && version != schema::kSchemaVersion)
-        throw DatabaseError("the index " + db.string() + " was written by another version of verbatim (schema " +
-                            version + "); index again into a new folder");
+    // Every shard must be a verbatim index of this schema version.
+    for (const Shard& shard : shards_) {
+        std::string version = shard.db.get_metadata(schema::kSchemaKey);
+        if (version.empty() && shard.db.get_doccount() > 0)
+            throw DatabaseError(shard.name + " is a Xapian database, but not a verbatim index");
+        if (!version.empty() && version != schema::kSchemaVersion)
+            throw DatabaseError("the index " + shard.name + " was written by another version of verbatim (schema " +
+                                version + "); index again into a new folder");
+    }
 }
 
 // A writer may commit while we read: reopen on the new revision and try again.
@@ -47,11 +56,17 @@ auto Searcher::with_retry(F&& f) const -> decltype(f()) {
     }
 }
 
+bool Searcher::reopen() {
+    if (!db_.reopen()) return false;
+    documents_.clear();  // document fields may have changed with the revision
+    return true;
+}
+
 const DocumentMeta& Searcher::document_meta(const std::string& doc_id) const {
     auto it = documents_.find(doc_id);
     if (it != documents_.end()) return it->second;
     DocumentMeta meta;
-    nlohmann::json j = nlohmann::json::parse(db_.get_metadata(schema::kDocKey + doc_id), nullptr, false);
+    nlohmann::json j = nlohmann::json::parse(metadata(schema::kDocKey + doc_id), nullptr, false);
     if (!j.is_discarded() && j.is_object()) meta = document_meta_from_json(j);
     else meta.id = doc_id;
     return documents_.emplace(doc_id, std::move(meta)).first->second;
@@ -124,37 +139,56 @@ SearchResult Searcher::search(const SearchOptions& options) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(parsed.query);
         Xapian::MultiValueKeyMaker by_date;
+        // Xapian 1.4 cannot sort by a KeyMaker over remote shards: then every match (up to
+        // kSortHereLimit) is fetched and put in the same order here.
+        bool sort_here = has_remote(), newest_first = false;
         if (options.sort != SortOrder::relevance) {
             // Dated timeline: documents by date, units in document order within each.
             by_date.add_value(schema::kDateSlot, options.sort == SortOrder::newest);
             by_date.add_value(schema::kDocSlot);
             by_date.add_value(schema::kSeqSlot);
-            enquire.set_sort_by_key(&by_date, false);
+            newest_first = options.sort == SortOrder::newest;
+            if (!sort_here) enquire.set_sort_by_key(&by_date, false);
         } else if (!parsed.has_text) {
             // Filters only: no relevance to rank by, so show documents in reading order.
             by_date.add_value(schema::kDateSlot, true);
             by_date.add_value(schema::kDocSlot);
             by_date.add_value(schema::kSeqSlot);
-            enquire.set_sort_by_key(&by_date, false);
+            newest_first = true;
+            if (!sort_here) enquire.set_sort_by_key(&by_date, false);
+        } else {
+            sort_here = false;  // by relevance: Xapian ranks over remote shards too
         }
         FacetSpy spy;
-        if (options.facets) enquire.add_matchspy(&spy);
+        if (options.facets) spy.attach(enquire);
         const bool grouping = options.group != GroupBy::none;
         // Facets count every match; groups need every match (bounded) to be sorted into.
         const Xapian::doccount all = db_.get_doccount();
-        Xapian::MSet mset = grouping ? enquire.get_mset(0, std::min<Xapian::doccount>(all, 5000), all)
-                                     : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+        Xapian::MSet mset = grouping    ? enquire.get_mset(0, std::min<Xapian::doccount>(all, 5000), all)
+                            : sort_here ? enquire.get_mset(0, std::min<Xapian::doccount>(all, kSortHereLimit), all)
+                                        : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                                         static_cast<Xapian::doccount>(options.limit),
                                                         options.facets ? all : 10000);
         SearchResult result;
         const Highlight highlight{parsed.highlight_terms, parsed.highlight_phrases};
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        std::vector<Xapian::MSetIterator> order;
+        for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+        if (sort_here) {
+            order = in_date_order(mset, newest_first);
+            if (!grouping) {  // the page asked for, from the whole ordered list
+                size_t from = std::min(order.size(), options.offset);
+                size_t to = std::min(order.size(), from + options.limit);
+                order = std::vector<Xapian::MSetIterator>(order.begin() + static_cast<long>(from),
+                                                          order.begin() + static_cast<long>(to));
+            }
+        }
+        for (size_t i = 0; i < order.size(); ++i) {
             Hit hit;
-            hit.record = record_of(it.get_document());
-            hit.score = it.get_weight();
-            hit.rank = (grouping ? 0 : options.offset) + static_cast<size_t>(it.get_rank() - mset.get_firstitem()) + 1;
+            hit.record = record_of(order[i].get_document());
+            hit.score = order[i].get_weight();
+            hit.rank = (grouping ? 0 : options.offset) + i + 1;
             result.hits.push_back(std::move(hit));
         }
         if (options.facets) result.facets = spy.facets(20);
@@ -185,8 +219,8 @@ std::vector<DocumentMeta> Searcher::documents() const {
     return with_retry([&] {
         std::vector<DocumentMeta> docs;
         const std::string prefix = schema::kDocKey;
-        for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
-            std::string data = db_.get_metadata(*it);
+        for (const std::string& key : metadata_keys(prefix)) {
+            std::string data = metadata(key);
             if (data.empty()) continue;
             nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
             if (!j.is_discarded()) docs.push_back(document_meta_from_json(j));
@@ -217,10 +251,10 @@ std::vector<DocumentMeta> Searcher::versions(const DocumentMeta& doc) const {
         size_t dot = doc.id.rfind('.');
         if (dot != std::string::npos) {
             const std::string prefix = schema::kDocKey + doc.id.substr(0, dot + 1);
-            for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
-                std::string rest = (*it).substr(prefix.size());
-                if (rest.find('.') == std::string::npos && !db_.get_metadata(*it).empty())
-                    add((*it).substr(std::string(schema::kDocKey).size()));
+            for (const std::string& key : metadata_keys(prefix)) {
+                std::string rest = key.substr(prefix.size());
+                if (rest.find('.') == std::string::npos && !metadata(key).empty())
+                    add(key.substr(std::string(schema::kDocKey).size()));
             }
         }
         // A version filed under another id still shares the symbol: one unit per document.

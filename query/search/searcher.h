@@ -16,6 +16,7 @@
 #include "indexer/index/unit_record.h"
 #include "query/search/facets.h"
 #include "query/search/query_parser.h"
+#include "query/search/shards.h"
 #include "query/search/snippet.h"
 
 namespace verbatim {
@@ -67,6 +68,8 @@ struct DatabaseError : std::runtime_error {
 
 class Searcher {
   public:
+    // `db`: an index folder, a sharded index folder or stub file (see shards.h), or
+    // several of them joined by '\n' (join_db_specs).
     explicit Searcher(const std::filesystem::path& db);
 
     // Throws QueryError for a malformed query.
@@ -100,8 +103,29 @@ class Searcher {
     const Analyser& analyser() const { return analyser_for("en"); }
     Xapian::Database& database() { return db_; }
 
+    // Moves to the latest committed revision (a long-lived reader, e.g. `verbatim serve`,
+    // calls it before each request); true when the revision may have changed.
+    bool reopen();
+
     // The stored unit of a Xapian document, with its document's fields.
     UnitRecord record_of(const Xapian::Document& xdoc) const;
+
+    // Database metadata read from every shard (a combined Xapian database reads only
+    // the first one's), and the shards themselves.
+    std::string metadata(const std::string& key) const { return shard_metadata(shards_, key); }
+    std::vector<std::string> metadata_keys(const std::string& prefix) const {
+        return shard_metadata_keys(shards_, prefix);
+    }
+    const std::vector<Shard>& shards() const { return shards_; }
+    // Some shard is remote: Xapian 1.4 cannot sort by several values there, so callers
+    // that order by date, document and sequence sort on this side.
+    bool has_remote() const {
+        for (const Shard& s : shards_)
+            if (s.remote) return true;
+        return false;
+    }
+    // Shards that could not be opened (--allow-partial): the answers lack their units.
+    const std::vector<std::string>& missing_shards() const { return missing_; }
 
   private:
     const DocumentMeta& document_meta(const std::string& doc_id) const;
@@ -110,6 +134,8 @@ class Searcher {
     auto with_retry(F&& f) const -> decltype(f());
 
     mutable Xapian::Database db_;
+    std::vector<Shard> shards_;  // share db_'s sub-databases, so reopen() moves both
+    std::vector<std::string> missing_;
     mutable std::map<std::string, DocumentMeta> documents_;  // cache, cleared on reopen
     std::filesystem::path path_;
     mutable std::map<std::string, std::unique_ptr<Analyser>> analysers_;

@@ -30,8 +30,9 @@ IndexStats index_stats(Searcher& searcher, const std::string& path) {
     s.path = path;
     s.units = db.get_doccount();
     s.documents = searcher.documents().size();
-    for (auto it = db.metadata_keys_begin(schema::kFileKey); it != db.metadata_keys_end(schema::kFileKey); ++it)
-        if (!db.get_metadata(*it).empty()) ++s.files;
+    // File records live in the shards: a combined database's metadata is the first shard's.
+    for (const std::string& key : searcher.metadata_keys(schema::kFileKey))
+        if (!searcher.metadata(key).empty()) ++s.files;
     // Exact terms are the unprefixed ones: they start with a lower-case letter, a digit
     // or a non-ASCII byte, never with an upper-case prefix letter.
     for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
@@ -43,8 +44,12 @@ IndexStats index_stats(Searcher& searcher, const std::string& path) {
     s.kinds = term_counts(db, schema::kKind);
     s.first_date = iso(db.get_value_lower_bound(schema::kDateSlot));
     s.last_date = iso(db.get_value_upper_bound(schema::kDateSlot));
+    // A sharded index folder holds its shards' folders; a stub file sits beside them.
+    // Remote shards are not counted (their size is on their servers).
     std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(path, ec))
+    std::filesystem::path dir = path;
+    if (std::filesystem::is_regular_file(dir, ec)) dir = dir.parent_path();
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec))
         if (entry.is_regular_file(ec)) s.bytes += entry.file_size(ec);
     return s;
 }

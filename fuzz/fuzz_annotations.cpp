@@ -1,0 +1,18 @@
+// Negotiation markup ("[add: Canada]", "~~struck~~", "[agreed]") on any bytes.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "indexer/structure/annotations.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    for (const verbatim::Annotation& a : verbatim::find_annotations(text))
+        if (a.start > a.end || a.end > text.size()) __builtin_trap();  // spans must lie in the text
+    (void)verbatim::reading_text(text);
+    (void)verbatim::annotation_words(text);
+    verbatim::Unit unit;
+    unit.text = std::string(text);
+    verbatim::annotate_unit(verbatim::DocumentMeta{}, unit);
+    return 0;
+}

@@ -1,0 +1,169 @@
+#include "query/search/shards.h"
+
+#include "model/schema.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace verbatim {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool g_allow_partial = false;
+std::function<void(const std::string&)> g_notice;
+
+// One line of a stub, or one --db: what to open and how to name it.
+struct ShardSource {
+    std::string name;
+    std::string path;  // local database folder
+    std::string host;  // remote, when not empty
+    unsigned port = 0;
+};
+
+std::vector<std::string> words_of(const std::string& line) {
+    std::istringstream in(line);
+    std::vector<std::string> out;
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+std::vector<ShardSource> read_stub(const fs::path& stub) {
+    std::ifstream in(stub);
+    if (!in) throw ShardError("cannot read the shard list " + stub.string());
+    std::vector<ShardSource> out;
+    const fs::path base = stub.parent_path();
+    int number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        std::vector<std::string> w = words_of(line);
+        if (w.empty() || w[0][0] == '#') continue;
+        auto bad = [&] {
+            return ShardError(stub.string() + ", line " + std::to_string(number) + ": cannot read '" + line +
+                              "' (expected `auto PATH`, `remote tcp HOST PORT` or `remote HOST:PORT`)");
+        };
+        ShardSource s;
+        if ((w[0] == "auto" || w[0] == "glass" || w[0] == "chert") && w.size() == 2) {
+            fs::path p = w[1];
+            s.path = (p.is_relative() ? base / p : p).string();
+            s.name = s.path;
+        } else if (w[0] == "remote" && w.size() == 4 && w[1] == "tcp") {
+            s.host = w[2];
+            s.port = static_cast<unsigned>(std::stoul(w[3]));
+        } else if (w[0] == "remote" && w.size() == 2 && w[1].rfind(':') != std::string::npos && w[1][0] != ':') {
+            size_t colon = w[1].rfind(':');
+            s.host = w[1].substr(0, colon);
+            s.port = static_cast<unsigned>(std::stoul(w[1].substr(colon + 1)));
+        } else {
+            throw bad();
+        }
+        if (!s.host.empty()) s.name = "remote tcp " + s.host + " " + std::to_string(s.port);
+        out.push_back(std::move(s));
+    }
+    if (out.empty()) throw ShardError("the shard list " + stub.string() + " names no shard");
+    return out;
+}
+
+std::vector<ShardSource> sources_of(const std::string& entry) {
+    std::error_code ec;
+    fs::path p = entry;
+    if (fs::is_directory(p, ec) && fs::is_regular_file(p / kStubFileName, ec)) return read_stub(p / kStubFileName);
+    if (fs::is_regular_file(p, ec)) return read_stub(p);
+    return {ShardSource{entry, entry, "", 0}};
+}
+
+Xapian::Database open_one(const ShardSource& s) {
+    if (!s.host.empty()) return Xapian::Remote::open(s.host, s.port, 10000, 3000);
+    std::error_code ec;
+    if (!fs::exists(s.path, ec)) throw ShardError("no index at " + s.path);
+    return Xapian::Database(s.path);
+}
+
+}  // namespace
+
+std::string join_db_specs(const std::vector<std::string>& dbs) {
+    std::string out;
+    for (const std::string& d : dbs) out += (out.empty() ? "" : "\n") + d;
+    return out;
+}
+
+void set_allow_partial_shards(bool allow, std::function<void(const std::string&)> notice) {
+    g_allow_partial = allow;
+    g_notice = std::move(notice);
+}
+
+OpenedShards open_shards(const std::string& spec) {
+    std::vector<ShardSource> sources;
+    std::istringstream in(spec);
+    for (std::string entry; std::getline(in, entry);)
+        if (!entry.empty())
+            for (ShardSource& s : sources_of(entry)) sources.push_back(std::move(s));
+    if (sources.empty()) throw ShardError("no index given");
+
+    OpenedShards out;
+    for (const ShardSource& s : sources) {
+        try {
+            Xapian::Database db = open_one(s);
+            out.combined.add_database(db);
+            out.shards.push_back({s.name, db, !s.host.empty()});
+        } catch (const std::exception& e) {
+            throw ShardError("shard " + s.name + " cannot be opened: " + e.what());
+        } catch (const Xapian::Error& e) {
+            std::string why = "shard " + s.name + " cannot be opened: " + e.get_description();
+            // One shard alone is the whole index: nothing partial to answer from.
+            if (!g_allow_partial || sources.size() == 1)
+                throw ShardError(why + (sources.size() > 1 ? "; give --allow-partial to search the other shards" : ""));
+            out.missing.push_back(s.name);
+        }
+    }
+    if (out.shards.empty()) throw ShardError("no shard of the index can be opened");
+    if (!out.missing.empty() && g_notice) {
+        std::string names;
+        for (const std::string& m : out.missing) names += (names.empty() ? "" : ", ") + m;
+        g_notice("partial answer: " + std::to_string(out.shards.size()) + " of " + std::to_string(sources.size()) +
+                 " shards searched; missing: " + names);
+    }
+    return out;
+}
+
+std::string shard_metadata(const std::vector<Shard>& shards, const std::string& key) {
+    for (const Shard& s : shards) {
+        std::string v = s.db.get_metadata(key);
+        if (!v.empty()) return v;
+    }
+    return {};
+}
+
+std::vector<std::string> shard_metadata_keys(const std::vector<Shard>& shards, const std::string& prefix) {
+    std::set<std::string> keys;
+    for (const Shard& s : shards)
+        for (auto it = s.db.metadata_keys_begin(prefix); it != s.db.metadata_keys_end(prefix); ++it)
+            keys.insert(*it);
+    return {keys.begin(), keys.end()};
+}
+
+std::vector<Xapian::MSetIterator> in_date_order(const Xapian::MSet& mset, bool newest_first) {
+    struct Keyed {
+        std::string date, doc, seq;
+        Xapian::MSetIterator it;
+    };
+    std::vector<Keyed> keyed;
+    mset.fetch();  // one round trip per shard for every document, not one per document
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::Document d = it.get_document();
+        keyed.push_back({d.get_value(schema::kDateSlot), d.get_value(schema::kDocSlot), d.get_value(schema::kSeqSlot), it});
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
+        if (a.date != b.date) return newest_first ? a.date > b.date : a.date < b.date;
+        if (a.doc != b.doc) return a.doc < b.doc;
+        return a.seq < b.seq;
+    });
+    std::vector<Xapian::MSetIterator> out;
+    for (Keyed& k : keyed) out.push_back(k.it);
+    return out;
+}
+
+}  // namespace verbatim

@@ -1,0 +1,60 @@
+// Opening an index that is split into shards: a Xapian stub file (local `auto PATH`
+// lines, `remote tcp HOST PORT` or `remote HOST:PORT` lines served by xapian-tcpsrv), a
+// sharded index folder (holding verbatim.stub), or several --db given together.
+//
+// Xapian combines the shards into one search with global statistics, so ranking and
+// scores are those of one database. What it does not combine (metadata: a combined
+// database reads only the first shard's) is read here from each shard.
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace verbatim {
+
+// The file listing the shards of a sharded index folder.
+inline constexpr const char* kStubFileName = "verbatim.stub";
+
+struct Shard {
+    std::string name;  // as the user knows it: "DB/shard-2019", "remote tcp 127.0.0.1 9001"
+    Xapian::Database db;
+    bool remote = false;  // served by xapian-tcpsrv: no KeyMaker sort in Xapian 1.4
+};
+
+struct OpenedShards {
+    Xapian::Database combined;        // every shard opened, searched as one
+    std::vector<Shard> shards;        // the same, one by one (for metadata)
+    std::vector<std::string> missing; // shards that could not be opened (with --allow-partial)
+};
+
+// A shard cannot be opened, or the spec names nothing.
+struct ShardError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// `spec` is one path, or several joined by '\n' (several --db). A shard that cannot be
+// opened is an error naming it, unless partial answers are allowed.
+OpenedShards open_shards(const std::string& spec);
+
+// Several --db options as one spec for open_shards.
+std::string join_db_specs(const std::vector<std::string>& dbs);
+
+// Process-wide, set by the CLI (--allow-partial): search the shards that answer, and
+// tell `notice` which ones did not.
+void set_allow_partial_shards(bool allow, std::function<void(const std::string&)> notice = {});
+
+// Metadata across shards: the first non-empty value, and every key with a prefix.
+std::string shard_metadata(const std::vector<Shard>& shards, const std::string& key);
+std::vector<std::string> shard_metadata_keys(const std::vector<Shard>& shards, const std::string& prefix);
+
+// The matches of `mset` by document date (newest or oldest first), then document id,
+// then unit sequence: the order of a date sort, made on this side for remote shards.
+inline constexpr Xapian::doccount kSortHereLimit = 20000;
+std::vector<Xapian::MSetIterator> in_date_order(const Xapian::MSet& mset, bool newest_first);
+
+}  // namespace verbatim

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of fuzz/ with clang under ASan and UBSan, and runs each for a
+# bounded time on a copy of its seed corpus (fuzz/corpus/<target>/), two at a time.
+# Usage: scripts/fuzz.sh [SECONDS per target, default 45] | --build-only
+# The build folder is $VERBATIM_FUZZ_BUILD (default build-fuzz); it also builds the tests,
+# so scripts/test.sh runs the sanitizer suite from the same build.
+# A crash leaves its input in <build>/findings/<target>/: make it a doctest case, then fix it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build="${VERBATIM_FUZZ_BUILD:-build-fuzz}"
+targets=(query reference structure annotations)
+scripts/deps.sh test
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link \
+      -DVERBATIM_SANITIZE=ON -DVERBATIM_FUZZ=ON >/dev/null
+if [[ "${1:-}" == --build-only ]]; then
+  cmake --build "$build"
+  exit 0
+fi
+seconds="${1:-45}"
+cmake --build "$build" --target "${targets[@]/#/fuzz_}"
+
+export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+fuzz_one() {
+  local t=$1 work="$build/fuzz-corpus/$1" findings="$build/findings/$1" log="$build/fuzz_$1.log"
+  mkdir -p "$work" "$findings"
+  cp -n "fuzz/corpus/$t/"* "$work/" 2>/dev/null || true
+  if ! "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix="$findings/" -print_final_stats=1 "$work" >"$log" 2>&1; then
+    echo "fuzz_$t: FOUND A CRASH, input in $findings/ (log: $log)" >&2
+    tail -n 40 "$log" >&2
+    return 1
+  fi
+  local runs
+  runs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  echo "fuzz_$t: ${seconds} s, ${runs} inputs run, no crash"
+}
+
+# Two at a time: one per core.
+status=0
+for ((i = 0; i < ${#targets[@]}; i += 2)); do
+  pids=()
+  for t in "${targets[@]:i:2}"; do fuzz_one "$t" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || status=1; done
+done
+exit $status

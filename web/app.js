@@ -1,0 +1,431 @@
+// The verbatim page: search, document view, prior agreed language and cite, over the
+// JSON API of `verbatim serve`. Plain JavaScript, no framework.
+//
+// Safety rule: document text only ever reaches the page as text nodes (el() below);
+// nothing from the index goes through innerHTML.
+'use strict';
+
+const PAGE_SIZE = 10;
+const PER_GROUP = 3;
+const FACETS = [
+  ['year', 'Year'], ['meeting', 'Meeting'], ['type', 'Document type'],
+  ['status', 'Status'], ['country', 'Country'], ['lang', 'Language'],
+];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December'];
+const LANGUAGES = { ar: 'Arabic', en: 'English', es: 'Spanish', fr: 'French', ru: 'Russian', zh: 'Chinese' };
+
+const $ = (id) => document.getElementById(id);
+
+// Builds an element; strings among the children become text nodes, never markup.
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// "2020-09-28" -> "28 September 2020", as UN documents write dates.
+function humanDate(iso) {
+  if (!iso) return 'undated';
+  const [y, m, d] = iso.split('-');
+  if (!m) return y;
+  if (!d) return `${MONTHS[Number(m) - 1]} ${y}`;
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+// The snippet marks matches with **; odd pieces are the matches.
+function snippetNodes(snippet) {
+  return (snippet || '').split('**').map((piece, i) => (i % 2 ? el('mark', {}, piece) : piece));
+}
+
+// Document ids as the indexer makes them; anything else is never put in a link.
+function docLink(doc, anchor, query) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(doc || '')) return null;
+  let href = '/doc/' + encodeURIComponent(doc);
+  if (query) href += '?q=' + encodeURIComponent(query);
+  if (anchor) href += '#' + encodeURIComponent(anchor);
+  return href;
+}
+
+async function api(path, options) {
+  const response = await fetch(path, options);
+  let body = null;
+  try { body = await response.json(); } catch (e) { body = null; }
+  if (!response.ok) throw new Error((body && body.error) || `the server answered ${response.status}`);
+  return body;
+}
+
+async function copyText(text, button) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (e) {
+    // Without the clipboard API (older browsers): a hidden field and the copy command.
+    const field = el('textarea', { class: 'offscreen', readonly: true }, text);
+    document.body.append(field);
+    field.select();
+    document.execCommand('copy');
+    field.remove();
+  }
+  const label = button.textContent;
+  button.textContent = 'Copied';
+  setTimeout(() => { button.textContent = label; }, 1500);
+}
+
+function copyButton(citation, text = 'Copy citation') {
+  return el('button', { type: 'button', class: 'copy', 'aria-label': `Copy citation: ${citation}`,
+    onclick: (event) => copyText(citation, event.currentTarget) }, text);
+}
+
+function showError(target, error) {
+  target.replaceChildren(el('span', { class: 'error', role: 'alert' }, error.message || String(error)));
+}
+
+// ---- navigation: the URL carries the whole state, so a view can be bookmarked ----
+
+function currentState() {
+  const url = new URL(location.href);
+  const p = url.searchParams;
+  if (url.pathname.startsWith('/doc/'))
+    return { view: 'doc', doc: decodeURIComponent(url.pathname.slice(5)), q: p.get('q') || '' };
+  return {
+    view: ['agreed', 'cite'].includes(p.get('tab')) ? p.get('tab') : 'search',
+    q: p.get('q') || '',
+    sort: p.get('sort') || 'relevance',
+    group: p.get('group') || 'none',
+    page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
+    ref: p.get('ref') || '',
+    quote: p.get('quote') || '',
+  };
+}
+
+function searchUrl(s) {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
+  if (s.group && s.group !== 'none') p.set('group', s.group);
+  if (s.page && s.page > 1) p.set('page', String(s.page));
+  const query = p.toString();
+  return '/' + (query ? '?' + query : '');
+}
+
+function navigate(url) {
+  history.pushState(null, '', url);
+  render();
+}
+
+// Same-origin links inside the page move without reloading it.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[href]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || link.target) return;
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;  // in-page anchor
+  event.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
+});
+window.addEventListener('popstate', render);
+
+function render() {
+  const state = currentState();
+  for (const view of ['search', 'agreed', 'cite', 'doc']) $('view-' + view).hidden = view !== state.view;
+  for (const tab of document.querySelectorAll('.tabs a')) {
+    if (tab.dataset.tab === (state.view === 'doc' ? 'search' : state.view)) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+  if (state.view === 'search') renderSearch(state);
+  else if (state.view === 'doc') renderDocument(state);
+  else if (state.view === 'cite') renderCite(state);
+  else document.title = 'Prior agreed language – verbatim';
+}
+
+// ---- search ----
+
+let searchSerial = 0;
+
+// `field:value`, quoted when the value has spaces or other characters the parser splits on.
+function filterTerm(field, value) {
+  return /^[\p{L}\p{N}._\/*-]+$/u.test(value) ? `${field}:${value}` : `${field}:"${value.replace(/"/g, '')}"`;
+}
+
+function toggleFilter(query, term) {
+  if (query.includes(term)) return query.replace(term, '').replace(/\s+/g, ' ').trim();
+  return (query.trim() + ' ' + term).trim();
+}
+
+async function renderSearch(state) {
+  $('q').value = state.q;
+  $('sort').value = state.sort;
+  $('group').value = state.group;
+  document.title = state.q ? `${state.q} – verbatim` : 'verbatim';
+  const status = $('search-status'), results = $('results'), facets = $('facets'), pager = $('pager');
+  if (!state.q.trim()) {
+    status.textContent = 'Type a query and press Enter.';
+    results.replaceChildren();
+    facets.replaceChildren();
+    pager.replaceChildren();
+    return;
+  }
+  const serial = ++searchSerial;
+  status.textContent = 'Searching…';
+  const grouped = state.group !== 'none';
+  const p = new URLSearchParams({ q: state.q, sort: state.sort, group: state.group, facets: '1',
+    limit: String(grouped ? PER_GROUP : PAGE_SIZE), offset: String(grouped ? 0 : (state.page - 1) * PAGE_SIZE) });
+  let answer;
+  try {
+    answer = await api('/api/search?' + p.toString());
+  } catch (error) {
+    if (serial !== searchSerial) return;
+    showError(status, error);
+    results.replaceChildren();
+    facets.replaceChildren();
+    pager.replaceChildren();
+    return;
+  }
+  if (serial !== searchSerial) return;  // a newer search is under way
+  const total = answer.total;
+  const first = answer.offset + 1, last = answer.offset + answer.hits.length;
+  status.textContent = total === 0 ? 'No unit matches.'
+    : grouped ? `${total} matching ${total === 1 ? 'unit' : 'units'} in ${answer.groups.length} ${answer.groups.length === 1 ? 'group' : 'groups'}`
+      : `${total} matching ${total === 1 ? 'unit' : 'units'}` + (total > answer.hits.length ? ` (showing ${first}–${last})` : '');
+  results.replaceChildren(...(grouped ? answer.groups.map((g) => groupNode(g, state)) : answer.hits.map((h) => hitNode(h, state.q))));
+  facets.replaceChildren(...facetNodes(answer.facets || {}, state));
+  pager.replaceChildren(...(grouped ? [] : pagerNodes(total, state)));
+}
+
+function hitNode(hit, query) {
+  const href = docLink(hit.doc, hit.anchor, query);
+  const meta = [humanDate(hit.date), hit.meeting, hit.status && `[${hit.status}]`].filter(Boolean).join(' · ');
+  return el('article', { class: 'hit' },
+    el('h2', { class: 'citation' }, href ? el('a', { href }, hit.citation) : hit.citation),
+    el('p', { class: 'meta' }, meta),
+    hit.heading ? el('p', { class: 'heading', dir: 'auto' }, hit.heading) : null,
+    el('p', { class: 'snippet', dir: 'auto', lang: hit.lang || null }, snippetNodes(hit.snippet)),
+    el('div', { class: 'actions' }, copyButton(hit.citation)));
+}
+
+function groupNode(group, state) {
+  const dates = group.first_date && group.last_date && group.first_date !== group.last_date
+    ? `${humanDate(group.first_date)} – ${humanDate(group.last_date)}` : humanDate(group.last_date);
+  const more = group.count - group.hits.length;
+  return el('section', { class: 'group' },
+    el('h2', { class: 'group-head' }, group.label, el('span', { class: 'count' }, ` ${group.count} ${group.count === 1 ? 'unit' : 'units'} · ${dates}`)),
+    group.hits.map((h) => hitNode(h, state.q)),
+    more > 0 ? el('p', { class: 'more' }, `… ${more} more`) : null);
+}
+
+function facetNodes(facets, state) {
+  const nodes = [];
+  const narrow = window.matchMedia('(max-width: 720px)').matches;
+  for (const [field, title] of FACETS) {
+    const values = facets[field] || [];
+    if (!values.length) continue;
+    const list = el('ul', {}, values.map(({ value, count }) => {
+      const term = filterTerm(field, value);
+      const active = state.q.includes(term);
+      const label = field === 'lang' && LANGUAGES[value] ? `${LANGUAGES[value]} (${value})` : value;
+      return el('li', {}, el('a', {
+        class: 'facet' + (active ? ' active' : ''),
+        href: searchUrl({ ...state, q: toggleFilter(state.q, term), page: 1 }),
+        'aria-pressed': active ? 'true' : 'false',
+        title: active ? `Remove the filter ${term}` : `Add the filter ${term}`,
+      }, el('span', { class: 'value', dir: 'auto' }, label), el('span', { class: 'n' }, String(count))));
+    }));
+    nodes.push(el('details', { class: 'facet-group', open: true }, el('summary', {}, title), list));
+  }
+  if (!narrow || !nodes.length) return nodes;
+  // A phone: the filters fold into one box above the results, so the hits come first.
+  const active = FACETS.filter(([field]) => state.q.includes(field + ':')).length;
+  return [el('details', { class: 'filters' }, el('summary', {}, active ? `Filters (${active} in use)` : 'Filters'), nodes)];
+}
+
+function pagerNodes(total, state) {
+  const pages = Math.ceil(total / PAGE_SIZE);
+  if (pages <= 1) return [];
+  const link = (page, text, label) => (page === state.page
+    ? el('span', { class: 'current', 'aria-current': 'page' }, text)
+    : el('a', { href: searchUrl({ ...state, page }), 'aria-label': label || `Page ${page}` }, text));
+  const nodes = [];
+  if (state.page > 1) nodes.push(link(state.page - 1, '← Previous', 'Previous page'));
+  const from = Math.max(1, state.page - 3), to = Math.min(pages, state.page + 3);
+  if (from > 1) nodes.push(link(1, '1'), from > 2 ? el('span', { class: 'gap' }, '…') : null);
+  for (let i = from; i <= to; ++i) nodes.push(link(i, String(i)));
+  if (to < pages) nodes.push(to < pages - 1 ? el('span', { class: 'gap' }, '…') : null, link(pages, String(pages)));
+  if (state.page < pages) nodes.push(link(state.page + 1, 'Next →', 'Next page'));
+  return nodes.filter(Boolean);
+}
+
+$('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  navigate(searchUrl({ q: $('q').value.trim(), sort: $('sort').value, group: $('group').value, page: 1 }));
+});
+for (const id of ['sort', 'group']) {
+  $(id).addEventListener('change', () => {
+    const state = currentState();
+    navigate(searchUrl({ ...state, q: $('q').value.trim(), sort: $('sort').value, group: $('group').value, page: 1 }));
+  });
+}
+
+// ---- the document view ----
+
+async function renderDocument(state) {
+  const head = $('doc-head'), units = $('doc-units'), status = $('doc-status');
+  $('doc-back').setAttribute('href', state.q ? searchUrl({ q: state.q }) : '/');
+  $('doc-back').textContent = state.q ? `← Back to the results for ${state.q}` : '← Back to search';
+  head.replaceChildren();
+  units.replaceChildren();
+  status.textContent = 'Loading…';
+  let doc;
+  try {
+    doc = await api('/api/show?doc=' + encodeURIComponent(state.doc));
+  } catch (error) {
+    showError(status, error);
+    return;
+  }
+  status.textContent = '';
+  const name = doc.symbol || doc.name || doc.id;
+  document.title = `${name} – verbatim`;
+  const facts = [humanDate(doc.date), doc.meeting, doc.type, LANGUAGES[doc.lang] || doc.lang, doc.place].filter(Boolean);
+  // (append() would write a null as the text "null")
+  head.append(...[
+    el('h1', { dir: 'auto' }, name),
+    doc.title && doc.title !== name ? el('p', { class: 'doc-title', dir: 'auto' }, doc.title) : null,
+    el('p', { class: 'meta' }, facts.join(' · ')),
+    el('p', { class: 'meta' }, `${doc.units.length} ${doc.units.length === 1 ? 'unit' : 'units'}`),
+  ].filter(Boolean));
+  const hash = decodeURIComponent(location.hash.slice(1));
+  let target = null;
+  for (const unit of doc.units) {
+    const node = unitNode(unit);
+    if (unit.anchor === hash) {
+      node.classList.add('target');
+      target = node;
+    }
+    units.append(node);
+  }
+  if (target) {
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  }
+}
+
+function unitNode(unit) {
+  const anchor = unit.anchor || '';
+  const isHeading = unit.kind === 'heading';
+  const label = isHeading ? null : el('a', { class: 'label', href: '#' + encodeURIComponent(anchor), title: unit.citation }, unit.label || '¶');
+  const text = el(isHeading ? 'h2' : 'p', { class: 'text', dir: 'auto', lang: unit.lang || null }, unit.text);
+  const extra = [];
+  if (unit.status) extra.push(el('span', { class: 'badge' }, unit.status));
+  for (const change of unit.changes || [])
+    extra.push(el('span', { class: 'change' }, `${change.action}: ${(change.delegations || []).join(', ')}`));
+  return el('div', { class: `unit kind-${unit.kind}`, id: anchor, tabindex: '-1' },
+    label, text, extra.length ? el('p', { class: 'changes' }, extra) : null,
+    isHeading ? null : el('div', { class: 'actions' }, copyButton(unit.citation, 'Copy')));
+}
+
+// ---- prior agreed language ----
+
+$('agreed-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const status = $('agreed-status'), results = $('agreed-results');
+  const draft = $('draft').value;
+  if (!draft.trim()) { status.textContent = 'Paste a draft first.'; return; }
+  status.textContent = 'Looking for earlier wording…';
+  results.replaceChildren();
+  try {
+    const answer = await api('/api/agreed', { method: 'POST', body: draft, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    const matches = answer.matches;
+    status.textContent = matches.length ? `${matches.length} earlier ${matches.length === 1 ? 'text shares' : 'texts share'} wording with the draft`
+      : 'No earlier text shares wording with this draft.';
+    if (matches.length) results.append(el('p', { class: 'legend' }, 'Comparison: ', el('ins', {}, 'only in your draft'), ' · ', el('del', {}, 'only in the earlier text')));
+    results.append(...matches.map((m) => reuseNode(m, 'draft')));
+  } catch (error) {
+    showError(status, error);
+  }
+});
+$('draft').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) $('agreed-form').requestSubmit();
+});
+
+function diffNodes(diff) {
+  return (diff || []).map((op) => {
+    if (op.op === 'inserted') return el('ins', {}, op.text);
+    if (op.op === 'removed') return el('del', {}, op.text);
+    return op.text;
+  }).flatMap((node, i) => (i ? [' ', node] : [node]));
+}
+
+function reuseNode(m, what) {
+  const href = docLink(m.doc, m.anchor);
+  const share = `covers ${Math.round(m.coverage * 100)}% of the ${what}`;
+  return el('article', { class: 'hit' },
+    el('h2', { class: 'citation' }, href ? el('a', { href }, m.citation) : m.citation),
+    el('p', { class: 'meta' }, [humanDate(m.date), m.status && `[${m.status}]`, share].filter(Boolean).join(' · ')),
+    el('p', { class: 'snippet', dir: 'auto' }, m.text),
+    m.coverage < 0.999 && m.diff && m.diff.length
+      ? el('div', { class: 'diff' }, el('span', { class: 'diff-label' }, 'Comparison'), el('p', { dir: 'auto' }, diffNodes(m.diff)))
+      : null,
+    m.explanation ? el('p', { class: 'why' }, m.explanation) : null,
+    el('div', { class: 'actions' }, copyButton(m.unit_citation || m.citation)));
+}
+
+// ---- cite: a reference, or a quotation ----
+
+async function renderCite(state) {
+  document.title = 'Cite – verbatim';
+  $('ref').value = state.ref;
+  $('quote').value = state.quote;
+  const status = $('cite-status'), results = $('cite-results');
+  results.replaceChildren();
+  status.textContent = '';
+  if (!state.ref && !state.quote) return;
+  status.textContent = 'Looking up…';
+  try {
+    if (state.ref) {
+      const answer = await api('/api/cite?ref=' + encodeURIComponent(state.ref));
+      status.textContent = `${answer.units.length} ${answer.units.length === 1 ? 'unit' : 'units'}`;
+      results.append(...answer.units.map((u) => el('article', { class: 'hit' },
+        el('h2', { class: 'citation' }, docLink(u.doc, u.anchor) ? el('a', { href: docLink(u.doc, u.anchor) }, u.citation) : u.citation),
+        el('p', { class: 'meta' }, [humanDate(u.date), u.meeting].filter(Boolean).join(' · ')),
+        u.heading ? el('p', { class: 'heading', dir: 'auto' }, u.heading) : null,
+        el('p', { class: 'snippet', dir: 'auto' }, u.text),
+        el('div', { class: 'actions' }, copyButton(u.citation)))));
+    } else {
+      const answer = await api('/api/quote?text=' + encodeURIComponent(state.quote));
+      status.textContent = answer.sources.length ? `${answer.sources.length} possible ${answer.sources.length === 1 ? 'source' : 'sources'}`
+        : 'No source found for this quotation.';
+      results.append(...answer.sources.map((m) => reuseNode(m, 'quotation')));
+    }
+  } catch (error) {
+    showError(status, error);
+  }
+}
+
+$('ref-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  navigate('/?' + new URLSearchParams({ tab: 'cite', ref: $('ref').value.trim() }).toString());
+});
+$('quote-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  navigate('/?' + new URLSearchParams({ tab: 'cite', quote: $('quote').value.trim() }).toString());
+});
+$('quote').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); $('quote-form').requestSubmit(); }
+});
+
+// ---- footer: what the index holds ----
+
+api('/api/stats').then((s) => {
+  const dates = s.first_date ? `, ${humanDate(s.first_date)} to ${humanDate(s.last_date)}` : '';
+  $('footer').textContent = `${s.documents} documents, ${s.units} citable units${dates}. verbatim`;
+}).catch(() => {});
+
+render();
