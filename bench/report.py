@@ -162,7 +162,7 @@ def main():
             if r:
                 ok = r["p50_ms"] < 1 and r["p99_ms"] < 10
                 target(f"in-process {cls} queries p50 < 1 ms, p99 < 10 ms", ok, f"p50 {r['p50_ms']:.2f}, p99 {r['p99_ms']:.2f} ms", "< 1 / < 10 ms",
-                       "" if ok else f"p50 {r['p50_ms']:.1f}x, p99 {r['p99_ms'] / 10:.1f}x the target")
+                       "; ".join(([f"p50 {r['p50_ms']:.1f}x the 1 ms"] if r["p50_ms"] >= 1 else []) + ([f"p99 {r['p99_ms'] / 10:.1f}x the 10 ms"] if r["p99_ms"] >= 10 else [])))
         r = q["inproc"].get("agreed")
         if r:
             target("agreed, 100-word draft < 50 ms (in process, p50)", r["p50_ms"] < 50, f"p50 {r['p50_ms']:.1f}, p95 {r['p95_ms']:.1f} ms", "< 50 ms")
@@ -194,7 +194,8 @@ def main():
                    last["cpu_s_per_mb_rel"] <= 1.25,
                    f"CPU {last['cpu_s_per_mb_rel']:.2f}x, wall {last['s_per_mb_rel']:.2f}x per MB at {last['multiple']}x", "<= 1.25x")
             rss = [x["peak_rss_mb"] for x in growth]
-            target("peak memory flat with size (largest / smallest)", rss[-1] <= 1.25 * rss[0], f"{rss[0]:.0f} -> {rss[-1]:.0f} MB", "<= 1.25x")
+            target("peak memory flat with size (largest / smallest)", rss[-1] <= 1.25 * rss[0], f"{rss[0]:.0f} -> {rss[-1]:.0f} MB", "<= 1.25x",
+                   "" if rss[-1] <= 1.25 * rss[0] else f"{rss[-1] / rss[0]:.2f}x at {last['multiple']}x")
         lines.append("")
 
     all_rss = [x for k in rows if (k in ("text.verbatim", "pdf.verbatim") or (k.startswith("growth.") and k.count(".") == 1)) for x in values(k, "rss_kb")]

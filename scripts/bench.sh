@@ -26,6 +26,7 @@
 # query set in process, default 20), BENCH_E2E_RUNS (hyperfine runs per command, default 10),
 # BENCH_GROWTH (default "1 2 4 8"), BENCH_THREADS (verbatim index --threads, default: its own).
 set -euo pipefail
+trap 'echo "[bench] failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=${BENCH_BUILD:-build-bench}
@@ -118,7 +119,7 @@ ODB=$WORK/text/omindex.db
 RCONF=$WORK/text/recoll
 
 # --- 1. text indexing ---------------------------------------------------------------------
-if has text || has query || has reindex; then
+if has text || has query; then
   mkdir -p "$WORK/text"
   record text.corpus "\"path\":\"$CORPUS\",\"name\":\"$CORPUS_NAME\",\"bytes\":$BYTES,\"files\":$FILES"
   text_runs=$RUNS
@@ -269,7 +270,9 @@ if has reindex; then
     log "reindex: indexing the 1x copy"
     "$VERBATIM" index --db "$R" "${THREADS_ARGS[@]}" "$WORK/growth/copy1" >/dev/null 2>&1 || true
   fi
-  changed=$(find "$WORK/growth/copy1" -type f -name '*.txt' | sort | head -1)
+  # a document in a subfolder when there is one (ungdc: a speech, not the README); sed, not head:
+  # head would end the pipe early, and pipefail would stop the script
+  changed=$( (find "$WORK/growth/copy1" -mindepth 2 -type f -name '*.txt'; find "$WORK/growth/copy1" -type f -name '*.txt') | sed -n 1p)
   for r in 1 2 3; do
     log "reindex $r/3: unchanged, then one changed file"
     timed reindex.unchanged.verbatim "$VERBATIM" index --json --db "$R" "$WORK/growth/copy1" >"$WORK/reindex.json" 2>/dev/null

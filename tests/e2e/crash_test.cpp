@@ -175,7 +175,9 @@ TEST_CASE("SIGKILL at random moments: the index always opens, and the next run e
         CHECK(search.exit_code < 2);
         const Snapshot now = snapshot(db, true);
         size_t unit_count = 0;
-        for (const auto& [doc, units] : now.units) {
+        for (const auto& entry : now.units) {
+            const std::string& doc = entry.first;  // not a structured binding: clang 14 cannot capture one
+            const auto& units = entry.second;
             CAPTURE(doc);
             unit_count += units.size();
             auto it = expected_any.units.find(doc);

@@ -201,7 +201,10 @@ TEST_CASE("broken PDFs are skipped with one line each and the good file is index
         {"truncated_60_percent.pdf", "damaged"},
         {"encrypted_user_password.pdf", "encrypted"},
     };
-    for (const auto& [name, cause] : expected) {
+    for (const auto& expectation : expected) {
+        // Named copies: clang 14 (the sanitizer and fuzz build) cannot capture structured bindings.
+        const std::string& name = expectation.first;
+        const std::string& cause = expectation.second;
         const std::vector<std::string> lines = lines_of(r.err);
         const auto about = std::count_if(lines.begin(), lines.end(),
                                          [&](const std::string& l) { return contains(l, name); });
