@@ -30,6 +30,56 @@ size_t longest_line(const std::string& text) {
     return longest;
 }
 
+// No language has words of hundreds of bytes, Xapian cannot index terms that long, and
+// the structure stage's regular expressions recurse once per character of a word (a word
+// of 200,000 letters overflowed the stack): such runs are cut, and the file says so.
+constexpr size_t kMaxWordBytes = 256;
+
+struct WordCuts {
+    size_t words = 0;    // words cut
+    size_t longest = 0;  // bytes of the longest
+};
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Cuts runs of non-space longer than kMaxWordBytes, at a UTF-8 character boundary.
+std::string cut_long_words(const std::string& text, WordCuts& cuts) {
+    size_t run = 0;
+    bool any = false;
+    for (unsigned char c : text) {
+        run = is_space(c) ? 0 : run + 1;
+        if (run > kMaxWordBytes) any = true;
+    }
+    if (!any) return text;
+    std::string out;
+    out.reserve(text.size());
+    run = 0;
+    bool skipping = false;
+    for (unsigned char c : text) {
+        if (is_space(c)) {
+            if (run > kMaxWordBytes) cuts.longest = std::max(cuts.longest, run);
+            run = 0;
+            skipping = false;
+            out += static_cast<char>(c);
+            continue;
+        }
+        ++run;
+        if (run == kMaxWordBytes + 1) ++cuts.words;
+        if (run <= kMaxWordBytes || (!skipping && (c & 0xC0) == 0x80)) out += static_cast<char>(c);  // end the character
+        else skipping = true;
+    }
+    if (run > kMaxWordBytes) cuts.longest = std::max(cuts.longest, run);
+    return out;
+}
+
+void report_cuts(const WordCuts& cuts, const std::string& name, ExtractedText& out) {
+    if (cuts.words == 0) return;
+    out.problems.push_back({name, 0,
+                            std::to_string(cuts.words) + (cuts.words == 1 ? " word" : " words") + " longer than " +
+                                std::to_string(kMaxWordBytes) + " bytes cut to that length (the longest had " +
+                                std::to_string(cuts.longest) + " bytes)"});
+}
+
 std::string megabytes(size_t bytes) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
@@ -65,7 +115,13 @@ std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, con
     bool pdf_magic = bytes.compare(0, 5, "%PDF-") == 0;
     if (source_format(file) == SourceFormat::pdf || pdf_magic) {
         // In a child process: a PDF that hangs or crashes Poppler costs one file, not the run.
-        return extract_pdf_isolated(file, pdf_limits());
+        auto result = extract_pdf_isolated(file, pdf_limits());
+        if (auto* text = std::get_if<ExtractedText>(&result)) {
+            WordCuts cuts;
+            for (SourceLine& line : text->lines) line.text = cut_long_words(line.text, cuts);
+            report_cuts(cuts, name, *text);
+        }
+        return result;
     }
     auto decoded = decode_text(bytes, name);
     if (auto* problem = std::get_if<Problem>(&decoded)) return *problem;
@@ -74,7 +130,9 @@ std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, con
         return Problem{name, 0,
                        "a single line of " + megabytes(longest) + " without a line break: not running text (lines of up to " +
                            megabytes(kMaxLineBytes) + " are read)"};
-    ExtractedText out = lay_out_text(text.text);
+    WordCuts cuts;
+    ExtractedText out = lay_out_text(cut_long_words(text.text, cuts));
+    report_cuts(cuts, name, out);
     if (text.replaced > 0)
         out.problems.push_back({name, 0,
                                 std::to_string(text.replaced) + " invalid byte sequence" +

@@ -8,10 +8,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+extern char** environ;
+
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -58,6 +61,12 @@ class Writer {
         std::memcpy(&bits, &f, sizeof bits);
         u32(bits);
     }
+    void f64(double d) {
+        uint64_t bits = 0;
+        std::memcpy(&bits, &d, sizeof bits);
+        u32(static_cast<uint32_t>(bits));
+        u32(static_cast<uint32_t>(bits >> 32));
+    }
     void str(const std::string& s) {
         u32(static_cast<uint32_t>(s.size()));
         out_ += s;
@@ -90,6 +99,13 @@ class Reader {
         float f = 0;
         std::memcpy(&f, &bits, sizeof f);
         return f;
+    }
+    double f64() {
+        uint64_t bits = u32();
+        bits |= static_cast<uint64_t>(u32()) << 32;
+        double d = 0;
+        std::memcpy(&d, &bits, sizeof d);
+        return d;
     }
     std::string str() {
         uint32_t n = u32();
@@ -166,8 +182,9 @@ void inject_fault(const PdfLimits& limits) {
     }
 }
 
-[[noreturn]] void run_child(const std::filesystem::path& file, const PdfLimits& limits, pid_t parent, int result_fd,
-                            int stderr_fd) {
+// Between fork and exec, in a copy of a multi-threaded process: only async-signal-safe
+// calls. Sets up the descriptors and runs this same executable afresh as the PDF child.
+[[noreturn]] void exec_child(pid_t parent, char* const argv[], char* const envp[], int result_fd, int stderr_fd) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive an indexer killed mid-run
     if (getppid() != parent) _exit(1);
     int null_fd = open("/dev/null", O_RDWR);
@@ -177,10 +194,19 @@ void inject_fault(const PdfLimits& limits) {
     }
     dup2(stderr_fd, 2);
     if (result_fd != kResultFd) dup2(result_fd, kResultFd);
+    else fcntl(kResultFd, F_SETFD, 0);  // dup2 onto itself would keep close-on-exec
     // Inherited descriptors (the Xapian database and its lock) must not stay open in a
     // child that could hang: the lock would outlive the indexer.
     close_range(kResultFd + 1, ~0U, 0);
+    execve("/proc/self/exe", argv, envp);
+    _exit(127);
+}
 
+// The PDF child, in its own freshly executed process: no lock held by another thread of
+// the indexer (glibc's, ICU's, a sanitizer's allocator) can be inherited in a locked state.
+[[noreturn]] void run_pdf_child(const char* file, const char* limits_text) {
+    PdfLimits limits;
+    std::sscanf(limits_text ? limits_text : "", "%lf %zu", &limits.timeout_seconds, &limits.memory_mb);
     set_limit(RLIMIT_CORE, 0);
     set_limit(RLIMIT_CPU, static_cast<rlim_t>(std::ceil(limits.timeout_seconds)) + 1);
 #ifndef VERBATIM_ASAN
@@ -189,18 +215,27 @@ void inject_fault(const PdfLimits& limits) {
     std::set_new_handler(on_out_of_memory);
     inject_fault(limits);
 
-    std::variant<ExtractedText, Problem> result;
+    // Only Poppler runs here; the parent lays the words out.
+    std::variant<std::vector<PageWords>, Problem> result;
     try {
-        auto pages = read_pdf_pages(file);
-        if (auto* problem = std::get_if<Problem>(&pages)) result = *problem;
-        else result = lay_out_pages(std::get<std::vector<PageWords>>(pages));
+        result = read_pdf_pages(file);
     } catch (const std::bad_alloc&) {
         _exit(kExitOutOfMemory);
     } catch (const std::exception& e) {
-        result = Problem{file.string(), 0, std::string("damaged PDF: ") + e.what()};
+        result = Problem{file, 0, std::string("damaged PDF: ") + e.what()};
     }
-    _exit(write_all(kResultFd, serialise_extraction(result)) ? 0 : 1);
+    _exit(write_all(kResultFd, serialise_pages(result)) ? 0 : 1);
 }
+
+constexpr const char* kChildFileVariable = "VERBATIM_PDF_CHILD";
+constexpr const char* kChildLimitsVariable = "VERBATIM_PDF_CHILD_LIMITS";
+
+// Any program that links this file (verbatim, the tests) becomes the PDF child when started
+// with VERBATIM_PDF_CHILD set, before main runs.
+const bool g_is_pdf_child = [] {
+    if (const char* file = std::getenv(kChildFileVariable)) run_pdf_child(file, std::getenv(kChildLimitsVariable));
+    return false;
+}();
 
 // ---------------------------------------------------------------------------
 // The parent
@@ -262,65 +297,73 @@ int wait_for(pid_t pid) {
 void set_pdf_limits(const PdfLimits& limits) { g_limits = limits; }
 const PdfLimits& pdf_limits() { return g_limits; }
 
-std::string serialise_extraction(const std::variant<ExtractedText, Problem>& result) {
+std::string serialise_pages(const std::variant<std::vector<PageWords>, Problem>& result) {
     Writer w;
     w.raw('V');
     w.raw('X');
-    w.raw('1');
+    w.raw('2');
     if (const auto* problem = std::get_if<Problem>(&result)) {
         w.raw('P');
         w.problem(*problem);
         return w.take();
     }
-    const ExtractedText& text = std::get<ExtractedText>(result);
+    const auto& pages = std::get<std::vector<PageWords>>(result);
     w.raw('T');
-    w.u32(static_cast<uint32_t>(text.lines.size()));
-    for (const SourceLine& line : text.lines) {
-        w.str(line.text);
-        w.i32(line.page);
-        w.raw(line.role == LineRole::footnote ? 'f' : 'b');
-        w.flag(line.starts_block);
-        w.flag(line.emphasised);
-        w.f32(line.font_size);
+    w.u32(static_cast<uint32_t>(pages.size()));
+    for (const PageWords& page : pages) {
+        w.i32(page.index);
+        w.str(page.label);
+        w.f64(page.width);
+        w.f64(page.height);
+        w.u32(static_cast<uint32_t>(page.words.size()));
+        for (const PositionedWord& word : page.words) {
+            w.str(word.text);
+            for (double d : {word.x0, word.y0, word.x1, word.y1, word.font_size}) w.f64(d);
+            w.raw(static_cast<char>((word.bold ? 1 : 0) | (word.italic ? 2 : 0) | (word.struck ? 4 : 0) |
+                                    (word.underlined ? 8 : 0)));
+        }
+        w.u32(static_cast<uint32_t>(page.rules.size()));
+        for (const Rule& rule : page.rules) {
+            w.f64(rule.x0);
+            w.f64(rule.y);
+            w.f64(rule.x1);
+        }
     }
-    w.i32(text.page_count);
-    w.flag(text.pages_estimated);
-    const TitleBlock& t = text.title_block;
-    w.u32(static_cast<uint32_t>(t.symbols.size()));
-    for (const std::string& s : t.symbols) w.str(s);
-    for (const std::string* s : {&t.date, &t.distribution, &t.original_language, &t.job_number, &t.title}) w.str(*s);
-    w.u32(static_cast<uint32_t>(text.problems.size()));
-    for (const Problem& p : text.problems) w.problem(p);
     return w.take();
 }
 
-std::variant<ExtractedText, Problem> deserialise_extraction(const std::string& bytes) {
+std::variant<std::vector<PageWords>, Problem> deserialise_pages(const std::string& bytes) {
     Reader r(bytes);
-    if (r.raw() != 'V' || r.raw() != 'X' || r.raw() != '1') throw std::runtime_error("bad header");
-    char tag = r.raw();
-    std::variant<ExtractedText, Problem> result;
+    if (r.raw() != 'V' || r.raw() != 'X' || r.raw() != '2') throw std::runtime_error("bad header");
+    const char tag = r.raw();
+    std::variant<std::vector<PageWords>, Problem> result;
     if (tag == 'P') {
         result = r.problem();
     } else if (tag == 'T') {
-        ExtractedText text;
-        text.lines.resize(r.count());
-        for (SourceLine& line : text.lines) {
-            line.text = r.str();
-            line.page = r.i32();
-            line.role = r.raw() == 'f' ? LineRole::footnote : LineRole::body;
-            line.starts_block = r.flag();
-            line.emphasised = r.flag();
-            line.font_size = r.f32();
+        std::vector<PageWords> pages(r.count());
+        for (PageWords& page : pages) {
+            page.index = r.i32();
+            page.label = r.str();
+            page.width = r.f64();
+            page.height = r.f64();
+            page.words.resize(r.count());
+            for (PositionedWord& word : page.words) {
+                word.text = r.str();
+                for (double* d : {&word.x0, &word.y0, &word.x1, &word.y1, &word.font_size}) *d = r.f64();
+                const char flags = r.raw();
+                word.bold = flags & 1;
+                word.italic = flags & 2;
+                word.struck = flags & 4;
+                word.underlined = flags & 8;
+            }
+            page.rules.resize(r.count());
+            for (Rule& rule : page.rules) {
+                rule.x0 = r.f64();
+                rule.y = r.f64();
+                rule.x1 = r.f64();
+            }
         }
-        text.page_count = r.i32();
-        text.pages_estimated = r.flag();
-        TitleBlock& t = text.title_block;
-        t.symbols.resize(r.count());
-        for (std::string& s : t.symbols) s = r.str();
-        for (std::string* s : {&t.date, &t.distribution, &t.original_language, &t.job_number, &t.title}) *s = r.str();
-        text.problems.resize(r.count());
-        for (Problem& p : text.problems) p = r.problem();
-        result = std::move(text);
+        result = std::move(pages);
     } else {
         throw std::runtime_error("bad tag");
     }
@@ -338,10 +381,24 @@ std::variant<ExtractedText, Problem> extract_pdf_isolated(const std::filesystem:
         close(result_pipe[1]);
         return problem(std::string("cannot start PDF extraction: ") + std::strerror(errno));
     }
+    // Everything the child needs is prepared before fork: after it, only exec.
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e; ++e)
+        if (std::strncmp(*e, "VERBATIM_PDF_CHILD", 18) != 0) env_strings.emplace_back(*e);
+    env_strings.push_back(std::string(kChildFileVariable) + "=" + file.string());
+    char limits_text[64];
+    std::snprintf(limits_text, sizeof limits_text, "%.3f %zu", limits.timeout_seconds, limits.memory_mb);
+    env_strings.push_back(std::string(kChildLimitsVariable) + "=" + limits_text);
+    std::vector<char*> envp;
+    for (std::string& e : env_strings) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    std::string name = "verbatim-pdf";
+    char* argv[] = {name.data(), nullptr};
+
     const pid_t parent = getpid();
     const auto start = std::chrono::steady_clock::now();
     pid_t pid = fork();
-    if (pid == 0) run_child(file, limits, parent, result_pipe[1], err_pipe[1]);
+    if (pid == 0) exec_child(parent, argv, envp.data(), result_pipe[1], err_pipe[1]);
     close(result_pipe[1]);
     close(err_pipe[1]);
     if (pid < 0) {
@@ -374,12 +431,16 @@ std::variant<ExtractedText, Problem> extract_pdf_isolated(const std::filesystem:
     }
     const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     if (code == kExitOutOfMemory) return problem(memory);
+    if (code == 127) return problem("cannot start PDF extraction (exec of /proc/self/exe failed); skipped");
     if (code != 0) return problem("PDF extraction failed (exit status " + std::to_string(code) + "); skipped");
+    std::variant<std::vector<PageWords>, Problem> pages;
     try {
-        return deserialise_extraction(out.result);
+        pages = deserialise_pages(out.result);
     } catch (const std::exception&) {
         return problem("PDF extraction returned an incomplete result; skipped");
     }
+    if (auto* p = std::get_if<Problem>(&pages)) return *p;
+    return lay_out_pages(std::get<std::vector<PageWords>>(pages));
 }
 
 }  // namespace verbatim

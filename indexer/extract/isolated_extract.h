@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <string>
 #include <variant>
+#include <vector>
 
+#include "indexer/extract/page_layout.h"
 #include "model/document.h"
 
 namespace verbatim {
@@ -29,9 +31,11 @@ const PdfLimits& pdf_limits();
 std::variant<ExtractedText, Problem> extract_pdf_isolated(const std::filesystem::path& file,
                                                           const PdfLimits& limits);
 
-// The wire format between the child and the parent (exposed for tests).
-std::string serialise_extraction(const std::variant<ExtractedText, Problem>& result);
+// The wire format between the child and the parent (exposed for tests): the child sends
+// Poppler's positioned words, the parent lays them out (that step uses ICU, whose locks a
+// child forked from a multi-threaded indexer could find held forever).
+std::string serialise_pages(const std::variant<std::vector<PageWords>, Problem>& result);
 // Throws std::runtime_error when `bytes` is not a complete, well-formed message.
-std::variant<ExtractedText, Problem> deserialise_extraction(const std::string& bytes);
+std::variant<std::vector<PageWords>, Problem> deserialise_pages(const std::string& bytes);
 
 }  // namespace verbatim

@@ -280,7 +280,8 @@ TEST_CASE("no unit of the corpus carries running headers, footers or page counte
         ++documents;
         const RunResult show = run_verbatim({"show", "--db", db, "--json", name});
         REQUIRE(show.exit_code == 0);
-        for (const nlohmann::json& unit : nlohmann::json::parse(show.out).at("units")) {
+        const nlohmann::json shown = nlohmann::json::parse(show.out);  // must outlive the loop (ASan)
+        for (const nlohmann::json& unit : shown.at("units")) {
             const std::string text = string_field(unit, "text") + " " + string_field(unit, "label");
             CAPTURE(name);
             CAPTURE(text);
