@@ -47,7 +47,13 @@ Analyser::~Analyser() = default;
 Analyser::Analyser(Analyser&&) noexcept = default;
 Analyser& Analyser::operator=(Analyser&&) noexcept = default;
 
-std::string Analyser::stem(const std::string& term) const { return stemmer_(term); }
+std::string Analyser::stem(const std::string& term) const {
+    constexpr size_t kMaxStems = 1 << 16;  // a few MB at most, whatever the corpus size
+    auto it = stems_.find(term);
+    if (it != stems_.end()) return it->second;
+    if (stems_.size() >= kMaxStems) stems_.clear();
+    return stems_.emplace(term, stemmer_(term)).first->second;
+}
 
 std::vector<std::string> Analyser::query_stems(const std::string& term) const {
     std::vector<std::string> stems{stem(term)};

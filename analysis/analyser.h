@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <unicode/uversion.h>
@@ -44,7 +45,9 @@ class Analyser {
     // The tokens of `text` in order. Not thread-safe: use one Analyser per thread.
     std::vector<Token> tokenize(std::string_view text) const;
 
-    // The stemmed form of a folded term (the term itself for numbers).
+    // The stemmed form of a folded term (the term itself for numbers). Remembered (a
+    // text repeats its words; at most 65,536 are kept). Not thread-safe (neither is
+    // Xapian::Stem): one Analyser per thread.
     std::string stem(const std::string& term) const;
 
     // The stems a query word may have been indexed under: its stem and, for Arabic,
@@ -61,6 +64,7 @@ class Analyser {
   private:
     std::string lang_;
     Xapian::Stem stemmer_;
+    mutable std::unordered_map<std::string, std::string> stems_;  // bounded: cleared when full
     std::unique_ptr<icu::BreakIterator> words_;
 };
 

@@ -2,8 +2,9 @@
 # Builds the Debian package (cpack -G DEB) and checks it:
 #  - its Depends name the runtime libraries (from dpkg-shlibdeps);
 #  - extracted into a scratch root (dpkg -x, no root needed), the binary prints its
-#    version, indexes corpus/ and finds "non-punishment", the man page renders and the
-#    bash completion completes;
+#    version, does not load Poppler, indexes corpus/ (its PDFs through the helper
+#    /usr/libexec/verbatim/verbatim-pdf-reader) and finds "non-punishment", the man page
+#    renders and the bash completion completes;
 #  - with --install (as root, e.g. on a fresh Debian 12 in CI): `apt-get install ./x.deb`
 #    pulls the dependencies, then `verbatim`, `man verbatim` and the completion are
 #    checked as installed, and the package is removed again.
@@ -31,7 +32,8 @@ for lib in libxapian30 libpoppler-cpp0v5 libicu72 libcpp-httplib0.11 libstdc++6;
   [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib"
 done
 contents=$(dpkg-deb -c "$deb")
-for path in ./usr/bin/verbatim ./usr/share/man/man1/verbatim.1 ./usr/share/bash-completion/completions/verbatim; do
+for path in ./usr/bin/verbatim ./usr/libexec/verbatim/verbatim-pdf-reader ./usr/share/man/man1/verbatim.1 \
+            ./usr/share/bash-completion/completions/verbatim; do
   grep -q " $path\$" <<<"$contents" || fail "the package lacks $path"
 done
 
@@ -40,7 +42,12 @@ check() {
   local bin=$1 man_page=$2 completion=$3 scratch
   scratch=$(mktemp -d)
   "$bin" --version | grep -qx "verbatim [0-9.]*" || fail "$bin --version"
-  "$bin" index --db "$scratch/db" "$root_dir/corpus" >/dev/null 2>&1 || [[ $? -eq 1 ]] || fail "index failed"
+  # Poppler is loaded by the PDF reader only (../libexec/verbatim/verbatim-pdf-reader), never by verbatim.
+  ! ldd "$bin" | grep -q poppler || fail "$bin links Poppler"
+  [[ -x "$(dirname "$bin")/../libexec/verbatim/verbatim-pdf-reader" ]] || fail "no PDF reader beside $bin"
+  "$bin" index --db "$scratch/db" "$root_dir/corpus" >/dev/null 2>"$scratch/index.err" || [[ $? -eq 1 ]] ||
+    fail "index failed: $(cat "$scratch/index.err")"
+  ! grep -q "PDF reader\|verbatim-pdf-reader" "$scratch/index.err" || fail "PDFs not read: $(cat "$scratch/index.err")"
   "$bin" search --db "$scratch/db" --limit 1 non-punishment | grep -q "CTOC/COP/WG.4/2020/4, para." ||
     fail "search found nothing"
   MANWIDTH=80 man -l "$man_page" 2>/dev/null | grep -q "verbatim serve" || fail "man page does not render"

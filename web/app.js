@@ -195,7 +195,7 @@ async function renderSearch(state) {
   const first = answer.offset + 1, last = answer.offset + answer.hits.length;
   status.textContent = total === 0 ? 'No unit matches.'
     : grouped ? `${total} matching ${total === 1 ? 'unit' : 'units'} in ${answer.groups.length} ${answer.groups.length === 1 ? 'group' : 'groups'}`
-      : `${total} matching ${total === 1 ? 'unit' : 'units'}` + (total > answer.hits.length ? ` (showing ${first}–${last})` : '');
+      : countLine(answer) + (total > answer.hits.length ? ` (showing ${first}–${last})` : '');
   results.replaceChildren(...(grouped ? answer.groups.map((g) => groupNode(g, state)) : answer.hits.map((h) => hitNode(h, state.q))));
   facets.replaceChildren(...facetNodes(answer.facets || {}, state));
   pager.replaceChildren(...(grouped ? [] : pagerNodes(total, state)));
@@ -245,6 +245,12 @@ function facetNodes(facets, state) {
   // A phone: the filters fold into one box above the results, so the hits come first.
   const active = FACETS.filter(([field]) => state.q.includes(field + ':')).length;
   return [el('details', { class: 'filters' }, el('summary', {}, active ? `Filters (${active} in use)` : 'Filters'), nodes)];
+}
+
+// An inexact count (a page of hits visits only part of the matches) says what is certain.
+function countLine(answer) {
+  const n = answer.total_exact === false ? answer.total_at_least : answer.total;
+  return `${answer.total_exact === false ? 'at least ' : ''}${n} matching ${n === 1 ? 'unit' : 'units'}`;
 }
 
 function pagerNodes(total, state) {

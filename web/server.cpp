@@ -217,7 +217,7 @@ void Server::Impl::search(const httplib::Request& req, httplib::Response& res) {
         for (const HitGroup& g : result.groups) groups.push_back(group_to_json(g));
         json body{{"query", o.query}, {"sort", sort},          {"group", group},
                   {"offset", o.offset}, {"limit", o.limit},    {"total", result.total},
-                  {"total_exact", result.total_exact},         {"hits", std::move(hits)},
+                  {"total_exact", result.total_exact}, {"total_at_least", result.total_at_least},         {"hits", std::move(hits)},
                   {"groups", std::move(groups)}};
         if (o.facets) body["facets"] = facets_to_json(result.facets);
         send_json(res, body);

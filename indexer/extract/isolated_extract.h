@@ -1,6 +1,10 @@
-// PDF extraction in a child process, so that a PDF that hangs Poppler, exhausts memory
-// or crashes it costs one skipped file, never the whole run (as Xapian's omindex does).
+// PDF extraction outside the indexer's process, so that a PDF that hangs the PDF library,
+// exhausts memory or crashes it costs one skipped file, never the whole run (as Xapian's
+// omindex does). Poppler lives only in the helper program verbatim-pdf-reader; each
+// thread that reads PDFs keeps one such reader running and sends it file after file.
 #pragma once
+
+#include <sys/types.h>
 
 #include <cstddef>
 #include <filesystem>
@@ -9,33 +13,38 @@
 #include <vector>
 
 #include "indexer/extract/page_layout.h"
+#include "indexer/extract/pdf_wire.h"  // serialise_pages, deserialise_pages
 #include "model/document.h"
 
 namespace verbatim {
 
 struct PdfLimits {
-    double timeout_seconds = 30;  // wall clock, then the child is killed
-    size_t memory_mb = 2048;      // address space of the child (not enforced under ASan)
+    double timeout_seconds = 30;  // wall clock (and processor time) per file, then the reader is killed
+    size_t memory_mb = 2048;      // address space of the reader (not enforced under ASan)
 };
 
 // The limits extract_bytes uses for PDFs; set once by the CLI from its options.
 void set_pdf_limits(const PdfLimits& limits);
 const PdfLimits& pdf_limits();
 
-// Reads and lays out `file` in a forked child bounded by `limits`. A hang, a crash or an
-// allocation failure in the child comes back as a Problem naming the file and the cause.
+// Reads and lays out `file` in this thread's reader process, bounded by `limits`. A hang,
+// a crash or an allocation failure of the reader comes back as a Problem naming the file
+// and the cause, and the next file gets a fresh reader. A reader that fails after reading
+// other files is replaced and the file read again before the file is blamed.
 //
-// Test-only hook: when VERBATIM_TEST_PDF_FAULT is crash, hang or oom in the environment,
-// the child crashes (SIGSEGV), hangs or allocates without bound instead of extracting.
-// It is read in the child only, so it cannot change what a normal run does.
+// Test-only hook: VERBATIM_TEST_PDF_FAULT (see pdf_reader_main.cpp) makes the reader crash,
+// hang or allocate without bound instead of extracting. Only the reader reads it.
 std::variant<ExtractedText, Problem> extract_pdf_isolated(const std::filesystem::path& file,
                                                           const PdfLimits& limits);
 
-// The wire format between the child and the parent (exposed for tests): the child sends
-// Poppler's positioned words, the parent lays them out (that step uses ICU, whose locks a
-// child forked from a multi-threaded indexer could find held forever).
-std::string serialise_pages(const std::variant<std::vector<PageWords>, Problem>& result);
-// Throws std::runtime_error when `bytes` is not a complete, well-formed message.
-std::variant<std::vector<PageWords>, Problem> deserialise_pages(const std::string& bytes);
+// Where verbatim-pdf-reader is: $VERBATIM_PDF_READER when set, else beside the running
+// executable (the build tree), else in ../libexec/verbatim/ from it (the installed layout).
+// Empty when it is not there; `looked` then says where it was looked for.
+std::filesystem::path find_pdf_reader(std::string* looked = nullptr);
+
+// For tests: the process id of this thread's reader (-1 when none runs), and stopping it
+// (the next PDF starts a fresh one, which reads the environment anew).
+pid_t pdf_reader_pid();
+void stop_pdf_reader();
 
 }  // namespace verbatim

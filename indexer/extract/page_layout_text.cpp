@@ -196,13 +196,32 @@ bool starts_lowercase(std::string_view text) {
     return false;
 }
 
+namespace {
+
+// lowercase(word_core(word)), without decoding when the word is ASCII (most are): the
+// same letters and digits (u_isalnum) and the same lowercase (u_tolower) there.
+std::string vocabulary_key(std::string_view word) {
+    if (std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        return lowercase(word_core(word));
+    auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    std::size_t begin = 0, end = word.size();
+    while (begin < end && !alnum(word[begin])) ++begin;
+    while (end > begin && !alnum(word[end - 1])) --end;
+    std::string out(word.substr(begin, end - begin));
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+}  // namespace
+
 Vocabulary collect_vocabulary(const std::vector<SourceLine>& lines) {
     Vocabulary vocabulary;
     for (const SourceLine& line : lines) {
         const std::vector<std::string> words = split_words(without_markers(line.text));
         for (std::size_t i = 0; i < words.size(); ++i) {
             if (i + 1 == words.size() && ends_with_broken_word(words[i])) continue;
-            const std::string core = lowercase(word_core(words[i]));
+            const std::string core = vocabulary_key(words[i]);
             if (!core.empty()) ++vocabulary.counts[core];
         }
     }

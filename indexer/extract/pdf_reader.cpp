@@ -50,9 +50,40 @@ bool has_pdf_header(const std::string& bytes) {
     return std::string_view(bytes.data(), window).find("%PDF-") != std::string_view::npos;
 }
 
+// poppler::ustring holds UTF-16 code units. Its own to_utf8 opens an iconv converter per
+// call (once per word: a tenth of the reader's time); valid UTF-16 is converted here, and
+// anything else (a lone surrogate) is left to Poppler, so the result is the same.
 std::string utf8(const poppler::ustring& text) {
-    const poppler::byte_array raw = text.to_utf8();
-    return std::string(raw.begin(), raw.end());
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::uint32_t c = text[i];
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            const std::uint32_t low = i + 1 < text.size() ? text[i + 1] : 0;
+            if (c > 0xDBFF || low < 0xDC00 || low > 0xDFFF) {
+                const poppler::byte_array raw = text.to_utf8();
+                return std::string(raw.begin(), raw.end());
+            }
+            c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+            ++i;
+        }
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
 }
 
 bool contains(const std::string& haystack, const char* needle) {

@@ -18,10 +18,23 @@ std::string_view trim(std::string_view s) {
 
 // Job numbers as printed in UN footers: "V.20-05476", "GE.19-13879", "21-02065 (E)".
 const std::string kJob = R"((?:[A-Z]{1,3}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?)";
-const std::regex kCounterThenJob("^(\\d{1,4})/(\\d{1,4})(?:\\s+" + kJob + ")?$");
-const std::regex kJobThenCounter("^" + kJob + "(?:\\s+(\\d{1,4})/(\\d{1,4}))?$");
-const std::regex kPageOf(R"(^(?:-\s*)?[Pp]age\s+(\d{1,4})(?:\s+of\s+\d{1,4})?(?:\s*-)?$)");
-const std::regex kStarBarcode(R"(^\*\d{7,}\*$)");
+// Compiled on first use, not at start-up (a search never needs them).
+const std::regex& counter_then_job() {
+    static const std::regex re("^(\\d{1,4})/(\\d{1,4})(?:\\s+" + kJob + ")?$");
+    return re;
+}
+const std::regex& job_then_counter() {
+    static const std::regex re("^" + kJob + "(?:\\s+(\\d{1,4})/(\\d{1,4}))?$");
+    return re;
+}
+const std::regex& page_of() {
+    static const std::regex re(R"(^(?:-\s*)?[Pp]age\s+(\d{1,4})(?:\s+of\s+\d{1,4})?(?:\s*-)?$)");
+    return re;
+}
+const std::regex& star_barcode() {
+    static const std::regex re(R"(^\*\d{7,}\*$)");
+    return re;
+}
 
 struct CleanLine {
     std::string text;
@@ -121,19 +134,19 @@ bool is_page_furniture_line(std::string_view line, int& page) {
     // Furniture is short and always holds a digit or a '*': a cheap test before the regexes.
     if (s.empty() || s.size() > 40 || s.find_first_of("0123456789*") == std::string::npos) return false;
     std::smatch m;
-    if (std::regex_match(s, m, kCounterThenJob)) {
+    if (std::regex_match(s, m, counter_then_job())) {
         page = std::stoi(m[1].str());
         return std::stoi(m[1].str()) <= std::stoi(m[2].str());
     }
-    if (std::regex_match(s, m, kJobThenCounter)) {
+    if (std::regex_match(s, m, job_then_counter())) {
         if (m[1].matched) page = std::stoi(m[1].str());
         return true;
     }
-    if (std::regex_match(s, m, kPageOf)) {
+    if (std::regex_match(s, m, page_of())) {
         page = std::stoi(m[1].str());
         return true;
     }
-    return std::regex_match(s, kStarBarcode);
+    return std::regex_match(s, star_barcode());
 }
 
 namespace {

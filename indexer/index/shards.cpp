@@ -84,6 +84,9 @@ IndexWriter& ShardedWriter::shard(const std::string& name) {
     if (!slot) {
         slot = std::make_unique<IndexWriter>(scheme_.empty() ? db_ : db_ / name);
         if (in_batch_) slot->begin_batch();
+        // One plain database needs no map of where things are (and a map per file would
+        // make memory grow with the corpus).
+        if (scheme_.empty()) return *slot;
         for (const auto& [path, record] : slot->file_records()) {
             file_shard_[path] = name;
             if (!record.merged && !record.doc_id.empty()) doc_shard_[record.doc_id] = name;
@@ -98,7 +101,7 @@ void ShardedWriter::replace_document(const DocumentMeta& meta, std::vector<Xapia
     if (auto it = doc_shard_.find(meta.id); it != doc_shard_.end() && it->second != target)
         shard(it->second).remove_document(meta.id);
     shard(target).replace_document(meta, std::move(units));
-    doc_shard_[meta.id] = target;
+    if (!scheme_.empty()) doc_shard_[meta.id] = target;
 }
 
 void ShardedWriter::remove_document(const std::string& doc_id) {
@@ -134,10 +137,11 @@ void ShardedWriter::set_file_record(const std::string& path, const FileRecord& r
     if (auto f = file_shard_.find(path); f != file_shard_.end() && f->second != target)
         shard(f->second).remove_file_record(path);
     shard(target).set_file_record(path, record);
-    file_shard_[path] = target;
+    if (!scheme_.empty()) file_shard_[path] = target;
 }
 
 void ShardedWriter::remove_file_record(const std::string& path) {
+    if (scheme_.empty()) return shard("").remove_file_record(path);
     auto f = file_shard_.find(path);
     if (f == file_shard_.end()) return;
     shard(f->second).remove_file_record(path);
@@ -160,6 +164,12 @@ void ShardedWriter::commit_batch() {
     for (auto& [name, writer] : shards_) writer->commit_batch();
     in_batch_ = false;
     if (!scheme_.empty()) write_stub();
+}
+
+void ShardedWriter::compact_created() {
+    if (in_batch_) return;
+    for (auto& [name, writer] : shards_)
+        if (writer->created()) writer->compact();
 }
 
 void ShardedWriter::write_stub() const {

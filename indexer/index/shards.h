@@ -44,6 +44,8 @@ class ShardedWriter {
 
     void begin_batch();
     void commit_batch();  // commits every shard, then rewrites the stub
+    // Compacts every database this run created (see IndexWriter::compact).
+    void compact_created();
 
   private:
     IndexWriter& shard(const std::string& name);  // opened or created on first use

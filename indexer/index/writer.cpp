@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
 #include <cctype>
 #include <cstdio>
 
@@ -60,16 +64,35 @@ std::string content_hash(std::string_view bytes) {
 Xapian::termpos add_text_terms(Xapian::Document& xdoc, const Analyser& analyser, const std::string& text,
                                Xapian::termpos base) {
     std::vector<Token> tokens = analyser.tokenize(text);
+    // The words as text reuse sees them (reuse_keys: stems, compounds by their parts),
+    // from the stems made here: each word is stemmed once.
+    std::vector<std::string> keys;
+    keys.reserve(tokens.size());
+    std::string stem_term = schema::kStemPrefix;
     for (const Token& token : tokens) {
         xdoc.add_posting(token.term, base + token.position);
-        xdoc.add_term(schema::kStemPrefix + analyser.stem(token.term));
+        std::string stem = analyser.stem(token.term);
+        stem_term.resize(std::char_traits<char>::length(schema::kStemPrefix));
+        stem_term += stem;
+        xdoc.add_term(stem_term);
+        if (token.role != Token::Role::joined) keys.push_back(std::move(stem));
     }
     // Fingerprints for finding reused wording (agreed language, quotations).
-    for (uint64_t h : winnow(shingle_hashes(reuse_keys(tokens, analyser)))) xdoc.add_boolean_term(shingle_term(h));
+    for (uint64_t h : winnow(shingle_hashes(keys))) xdoc.add_boolean_term(shingle_term(h));
     return tokens.empty() ? base : base + tokens.back().position;
 }
 
-IndexWriter::IndexWriter(const std::filesystem::path& path) {
+// The folder a database is compacted into before the swap: hidden, beside it (so the
+// swap is a rename within one file system), never taken for a shard ("shard-*").
+static std::filesystem::path compaction_dir(const std::filesystem::path& db) {
+    std::filesystem::path p = std::filesystem::absolute(db).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    return p.parent_path() / ("." + p.filename().string() + ".compacting");
+}
+
+IndexWriter::IndexWriter(const std::filesystem::path& path) : path_(path) {
+    std::error_code ec;
+    created_ = !std::filesystem::exists(path / "iamglass", ec);
     try {
         db_ = Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
@@ -83,6 +106,48 @@ IndexWriter::IndexWriter(const std::filesystem::path& path) {
         throw IndexError("the index " + path.string() + " was written by another version of verbatim (schema " +
                          version + "); delete it and index again");
     if (version.empty()) db_.set_metadata(schema::kSchemaKey, schema::kSchemaVersion);
+    if (db_.get_doccount() == 0) created_ = true;  // as good as new (a first run killed early)
+    // A compaction cut short (the process was killed) left its copy: the lock we hold says
+    // no one is using it.
+    std::filesystem::remove_all(compaction_dir(path), ec);
+}
+
+void IndexWriter::compact() {
+    if (in_batch_) return;
+    namespace fs = std::filesystem;
+    const fs::path target = fs::absolute(path_).lexically_normal();
+    const fs::path tmp = compaction_dir(path_);
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    try {
+        db_.commit();
+        // A reader of the last commit; our write lock keeps it the last until the swap.
+        Xapian::Database(path_.string()).compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (const Xapian::Error&) {
+        fs::remove_all(tmp, ec);  // compacting is an optimisation: the index stays as it is
+        return;
+    }
+    // On disk before it is swapped in, and the swap on disk after.
+    auto sync = [](const fs::path& p) {
+        int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) ::fsync(fd), ::close(fd);
+    };
+    for (const fs::directory_entry& entry : fs::directory_iterator(tmp, ec)) sync(entry.path());
+    sync(tmp);
+    // One atomic step: the path names the compacted database, the old one moves aside.
+    const fs::path live = target.filename().empty() ? target.parent_path() : target;
+    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) != 0) {
+        fs::remove_all(tmp, ec);  // a file system without the exchange: keep the old one
+        return;
+    }
+    sync(live.parent_path());
+    db_.close();
+    fs::remove_all(tmp, ec);
+    try {
+        db_ = Xapian::WritableDatabase(path_.string(), Xapian::DB_OPEN);
+    } catch (const Xapian::Error&) {
+        // Another run took the new database's lock: this writer is done anyway.
+    }
 }
 
 const Analyser& IndexWriter::analyser_for(const std::string& lang) {

@@ -59,9 +59,18 @@ class IndexWriter {
     void begin_batch();
     void commit_batch();
 
+    // True when this writer created the database (it did not exist, or held no unit).
+    bool created() const { return created_; }
+    // Rewrites the committed database compactly (half the size after a full run: commits
+    // in batches leave B-tree blocks half full) and swaps it in atomically: a reader or a
+    // crash at any moment sees the old or the new database, both whole. Not within a batch.
+    void compact();
+
   private:
     const Analyser& analyser_for(const std::string& lang);
 
+    std::filesystem::path path_;
+    bool created_ = false;
     Xapian::WritableDatabase db_;
     std::map<std::string, std::unique_ptr<Analyser>> analysers_;
     bool in_batch_ = false;

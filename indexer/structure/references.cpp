@@ -10,14 +10,63 @@ namespace {
 
 using Match = std::match_results<std::string_view::const_iterator>;
 
-// A UN symbol: an upper-case series, then slash-separated parts, one of them with a digit.
-const std::regex kSymbol(R"(\b([A-Z]{1,8}(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+))");
+// Compiled on first use, not at start-up (every command links this file).
 // Resolutions named by body and number: "General Assembly resolution 74/176",
 // "CCPCJ resolution 27/4", "CCPCJ 27/4", "RES 72/1", "Security Council resolution 2331 (2016)".
-const std::regex kNamedResolution(
-    R"(\b(General Assembly|Economic and Social Council|ECOSOC|Human Rights Council|Security Council|CCPCJ|CND|Commission on Crime Prevention and Criminal Justice|RES)(?: resolution)? (\d{1,4}/\d{1,4}|\d{3,4}(?: \(\d{4}\))?)\b)");
+const std::regex& named_resolution() {
+    static const std::regex re(
+        R"(\b(General Assembly|Economic and Social Council|ECOSOC|Human Rights Council|Security Council|CCPCJ|CND|Commission on Crime Prevention and Criminal Justice|RES)(?: resolution)? (\d{1,4}/\d{1,4}|\d{3,4}(?: \(\d{4}\))?)\b)");
+    return re;
+}
 // What follows a reference and names its paragraph(s): ", para. 7", ", paras. 28 and 32", " para.11".
-const std::regex kParagraphs(R"(^,?\s*(?:\(\d{4}\),?\s*)?paras?\.\s*(\d{1,4}(?:\.\d{1,3})*)(?:\s*(?:and|,|-|–)\s*(\d{1,4}))?)");
+const std::regex& paragraphs_after() {
+    static const std::regex re(R"(^,?\s*(?:\(\d{4}\),?\s*)?paras?\.\s*(\d{1,4}(?:\.\d{1,3})*)(?:\s*(?:and|,|-|–)\s*(\d{1,4}))?)");
+    return re;
+}
+
+// Only text naming one of the bodies of named_resolution() can hold such a reference.
+bool may_name_resolution(std::string_view text) {
+    for (std::string_view body : {"General Assembly", "Economic and Social Council", "ECOSOC", "Human Rights Council",
+                                  "Security Council", "CCPCJ", "CND", "Commission on Crime Prevention", "RES"})
+        if (text.find(body) != std::string_view::npos) return true;
+    return false;
+}
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_symbol_char(char c) { return is_alnum(c) || c == '.' || c == '-'; }
+
+// A UN symbol: at a word start, 1 to 8 upper-case letters, then one or more parts
+// "/" + [A-Za-z0-9.-]* ending in a letter or digit. Gives the match in [start, end)
+// of the first symbol at or after `from`, as the regular expression
+// \b([A-Z]{1,8}(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+) would (it cost a quarter of indexing).
+bool next_symbol(std::string_view text, size_t from, size_t& start, size_t& end) {
+    for (size_t slash = text.find('/', from); slash != std::string_view::npos; slash = text.find('/', slash + 1)) {
+        // The upper-case series just before this slash, 1 to 8 letters, at a word start.
+        size_t b = slash;
+        while (b > from && slash - b <= 8 && is_upper(text[b - 1])) --b;
+        if (b == slash || slash - b > 8) continue;
+        if (b > 0 && is_word_char(text[b - 1])) continue;
+        // The parts: each the longest run of symbol characters, cut after its last letter
+        // or digit; another part follows only a part that ended with its run.
+        size_t e = slash;
+        while (e < text.size() && text[e] == '/') {
+            size_t run = e + 1;
+            while (run < text.size() && is_symbol_char(text[run])) ++run;
+            size_t last = run;
+            while (last > e + 1 && !is_alnum(text[last - 1])) --last;
+            if (last == e + 1) break;  // no letter or digit: not a part
+            e = last;
+            if (last != run) break;
+        }
+        if (e == slash) continue;
+        start = b;
+        end = e;
+        return true;
+    }
+    return false;
+}
 
 std::string body_prefix(const std::string& body) {
     if (body == "General Assembly" || body == "RES") return "A/RES/";
@@ -31,7 +80,8 @@ std::string body_prefix(const std::string& body) {
 void add_paragraphs(std::string_view text, TextReference& ref) {
     Match m;
     std::string_view rest = text.substr(ref.end);
-    if (!std::regex_search(rest.begin(), rest.end(), m, kParagraphs)) return;
+    if (!std::regex_search(rest.begin(), rest.end(), m, paragraphs_after(), std::regex_constants::match_continuous))
+        return;
     ref.paragraphs.push_back(m[1].str());
     if (m[2].matched) ref.paragraphs.push_back(m[2].str());
     ref.end += static_cast<size_t>(m.length(0));
@@ -45,7 +95,7 @@ std::string canonical_symbol(std::string_view text) {
     std::string s(text);
     Match m;
     std::string_view v(s);
-    if (std::regex_match(v.begin(), v.end(), m, kNamedResolution)) return body_prefix(m[1].str()) + m[2].str();
+    if (may_name_resolution(v) && std::regex_match(v.begin(), v.end(), m, named_resolution())) return body_prefix(m[1].str()) + m[2].str();
     while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == '-')) s.pop_back();
     return s;
 }
@@ -55,19 +105,21 @@ std::vector<TextReference> find_references(std::string_view text) {
     // Most units cite nothing: skip the regular expressions unless a symbol ("/") or a
     // resolution number ("27/4") could be there.
     if (text.find('/') == std::string_view::npos) return refs;
-    for (auto it = std::regex_iterator<std::string_view::const_iterator>(text.begin(), text.end(), kNamedResolution);
-         it != std::regex_iterator<std::string_view::const_iterator>(); ++it) {
-        TextReference r;
-        r.symbol = body_prefix((*it)[1].str()) + (*it)[2].str();
-        r.start = static_cast<size_t>(it->position(0));
-        r.end = r.start + static_cast<size_t>(it->length(0));
-        add_paragraphs(text, r);
-        refs.push_back(std::move(r));
+    if (may_name_resolution(text)) {
+        using Iterator = std::regex_iterator<std::string_view::const_iterator>;
+        for (auto it = Iterator(text.begin(), text.end(), named_resolution()); it != Iterator(); ++it) {
+            TextReference r;
+            r.symbol = body_prefix((*it)[1].str()) + (*it)[2].str();
+            r.start = static_cast<size_t>(it->position(0));
+            r.end = r.start + static_cast<size_t>(it->length(0));
+            add_paragraphs(text, r);
+            refs.push_back(std::move(r));
+        }
     }
-    for (auto it = std::regex_iterator<std::string_view::const_iterator>(text.begin(), text.end(), kSymbol);
-         it != std::regex_iterator<std::string_view::const_iterator>(); ++it) {
-        std::string symbol = canonical_symbol((*it)[1].str());
-        size_t start = static_cast<size_t>(it->position(1));
+    size_t match_start = 0, match_end = 0;
+    for (size_t from = 0; next_symbol(text, from, match_start, match_end); from = match_end) {
+        std::string symbol = canonical_symbol(text.substr(match_start, match_end - match_start));
+        size_t start = match_start;
         size_t end = start + symbol.size();
         if (std::none_of(symbol.begin(), symbol.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
             continue;

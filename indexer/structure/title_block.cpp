@@ -145,17 +145,36 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
     std::string haystack = meta.title + "\n";
     for (size_t i = 0; i < structured.units.size() && i < 60; ++i) haystack += structured.units[i].text + "\n";
     std::smatch m;
-    for (auto it = std::sregex_iterator(haystack.begin(), haystack.end(), kMeeting); it != std::sregex_iterator(); ++it) {
-        int n = ordinal_value((*it)[1].str());
+    // Every match holds " meeting of the " or " session of the " right after its first
+    // word and stays on one line: the expression runs only there (over the whole text it
+    // cost a tenth of indexing).
+    auto word_before = [&](size_t at) {
+        while (at > 0 && std::isalnum(static_cast<unsigned char>(haystack[at - 1]))) --at;
+        return at;
+    };
+    size_t meeting_at = haystack.find(" meeting of the "), session_at = haystack.find(" session of the ");
+    while (meeting_at != std::string::npos || session_at != std::string::npos) {
+        size_t at = std::min(meeting_at, session_at);
+        if (at == meeting_at) meeting_at = haystack.find(" meeting of the ", at + 1);
+        else session_at = haystack.find(" session of the ", at + 1);
+        size_t begin = word_before(at);
+        if (begin == at) continue;
+        size_t line_end = haystack.find('\n', at);
+        auto first = haystack.cbegin() + static_cast<std::ptrdiff_t>(begin);
+        auto last = line_end == std::string::npos ? haystack.cend() : haystack.cbegin() + static_cast<std::ptrdiff_t>(line_end);
+        auto flags = std::regex_constants::match_continuous |
+                     (begin > 0 ? std::regex_constants::match_prev_avail : std::regex_constants::match_default);
+        if (!std::regex_search(first, last, m, kMeeting, flags)) continue;
+        int n = ordinal_value(m[1].str());
         if (n == 0) continue;
         meta.meeting_number = n;
-        if (meta.body.empty()) meta.body = (*it)[2].str();
-        meta.meeting = lower((*it)[1].str()) + " meeting of the " + (*it)[2].str();
-        if (meta.place.empty()) meta.place = (*it)[3].str();
+        if (meta.body.empty()) meta.body = m[2].str();
+        meta.meeting = lower(m[1].str()) + " meeting of the " + m[2].str();
+        if (meta.place.empty()) meta.place = m[3].str();
         break;
     }
     static const std::regex kHeldIn(R"(of the ((?:Working Group|Conference|Commission|Committee)(?: [A-Za-z]+)*?) held in ([A-Z][a-z]+))");
-    if (std::regex_search(meta.title, m, kHeldIn)) {
+    if (meta.title.find(" held in ") != std::string::npos && std::regex_search(meta.title, m, kHeldIn)) {
         if (meta.body.empty()) meta.body = m[1].str();
         if (meta.place.empty()) meta.place = m[2].str();
     }

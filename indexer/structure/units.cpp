@@ -508,13 +508,19 @@ StructuredText build_units(const ExtractedText& extracted) {
     StructuredText out;
     std::vector<Block> blocks = make_blocks(extracted.lines);
 
-    // Front matter: short title-page blocks before the first structural block.
+    // Front matter: short title-page blocks before the first structural block. A title
+    // page is short lines (symbol, distribution, a title of a line or three); a long
+    // stretch of prose is content even when a page break cuts it mid-sentence (General
+    // Debate speeches have no title page, and their text must never become the title).
+    constexpr size_t kMaxTitleBlockChars = 300;
     size_t first = 0;
     for (; first < blocks.size() && first < 24; ++first) {
         const Block& blk = blocks[first];
         if (blk.role == LineRole::footnote) break;
         if (starts_unit(blk.text)) break;
-        if (char_count(blk.text) >= 100 && !blk.emphasised && ends_sentence(blk.text)) break;
+        const size_t chars = char_count(blk.text);
+        if (chars >= kMaxTitleBlockChars) break;
+        if (chars >= 100 && !blk.emphasised && ends_sentence(blk.text)) break;
     }
     if (first == blocks.size() || first >= 24) first = 0;  // no structure found: all content
     for (size_t i = 0; i < first; ++i) out.front_matter.push_back(blocks[i].text);
@@ -612,7 +618,7 @@ StructuredText build_units(const ExtractedText& extracted) {
         bool next_continues = i + 1 < blocks.size() && blocks[i + 1].role == LineRole::body &&
                               is_lower_start(strip_bullet(blocks[i + 1].text));
         if (block.emphasised && char_count(block.text) < 200 && !is_lower_start(s) &&
-            !inside_sentence && !next_continues && block.text.back() != ',') {
+            !inside_sentence && !next_continues && !block.text.empty() && block.text.back() != ',') {
             resolve_candidates(b, candidates, last_numbered, 0);
             // "Agenda item 2" groups the topical headings below it.
             bool agenda = iequals_prefix(s, "agenda item ") || iequals_prefix(s, "item ");

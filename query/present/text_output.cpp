@@ -78,7 +78,8 @@ void print_hits(std::ostream& out, const SearchResult& result, const SearchOptio
     }
     size_t shown_from = result.hits.empty() ? 0 : options.offset + 1;
     size_t shown_to = options.offset + result.hits.size();
-    out << (result.total_exact ? "" : "about ") << result.total << (result.total == 1 ? " matching unit" : " matching units");
+    const size_t count = result.total_exact ? result.total : result.total_at_least;
+    out << (result.total_exact ? "" : "at least ") << count << (count == 1 ? " matching unit" : " matching units");
     if (!result.hits.empty() && (shown_from > 1 || shown_to < result.total))
         out << " (showing " << shown_from << "-" << shown_to
             << (shown_to < result.total ? "; --offset " + std::to_string(shown_to) + " for more" : std::string()) << ")";

@@ -164,15 +164,22 @@ SearchResult Searcher::search(const SearchOptions& options) {
         const bool grouping = options.group != GroupBy::none;
         // Facets count every match; groups need every match (bounded) to be sorted into.
         const Xapian::doccount all = db_.get_doccount();
+        // A page of hits checks only a few pages' worth of matches, as search engines do:
+        // the count is then exact only when Xapian's bounds meet (SearchResult::total_exact).
+        // Facets count every match; date order (and filters alone) visits every match
+        // anyway, so its count is made exact at little cost.
+        const auto page_end = static_cast<Xapian::doccount>(options.offset + options.limit);
+        const bool exhaustive = options.facets || options.sort != SortOrder::relevance || !parsed.has_text;
+        const Xapian::doccount check = exhaustive ? all : std::max<Xapian::doccount>(kCheckAtLeast, 3 * page_end);
         Xapian::MSet mset = grouping    ? enquire.get_mset(0, std::min<Xapian::doccount>(all, 5000), all)
                             : sort_here ? enquire.get_mset(0, std::min<Xapian::doccount>(all, kSortHereLimit), all)
                                         : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                                        static_cast<Xapian::doccount>(options.limit),
-                                                        options.facets ? all : 10000);
+                                                        static_cast<Xapian::doccount>(options.limit), check);
         SearchResult result;
         const Highlight highlight{parsed.highlight_terms, parsed.highlight_phrases};
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        result.total_at_least = mset.get_matches_lower_bound();
         std::vector<Xapian::MSetIterator> order;
         for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
         if (sort_here) {

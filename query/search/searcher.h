@@ -53,10 +53,18 @@ struct HitGroup {
     std::vector<Hit> hits;  // the best ones, up to SearchOptions::limit
 };
 
+// Matches a search checks at least (more for a deep page: three times the page's end);
+// beyond that, the total is not known exactly and SearchResult::total_exact is false.
+inline constexpr unsigned kCheckAtLeast = 100;
+
 struct SearchResult {
     std::vector<Hit> hits;
-    size_t total = 0;         // matching units
-    bool total_exact = true;  // false when `total` is an estimate
+    size_t total = 0;         // matching units (Xapian's estimate when not total_exact)
+    bool total_exact = true;  // false when only part of the matches were visited
+    // What is certain when the count is not exact: at least this many match. Shown to
+    // people instead of the estimate, which is far off for phrases (Xapian guesses their
+    // frequency: "about 200" for 5,764 matches on the ungdc corpus).
+    size_t total_at_least = 0;
     Facets facets;            // with SearchOptions::facets
     std::vector<HitGroup> groups;  // with SearchOptions::group
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "model/schema.h"
 
@@ -21,9 +23,20 @@ std::vector<std::pair<size_t, size_t>> find_matches(const std::string& text, con
                                                     const Highlight& highlight) {
     std::vector<Token> tokens = analyser.tokenize(text);
     std::vector<std::pair<size_t, size_t>> marks;
-    for (const Token& t : tokens)
-        if (highlight.terms.count(t.term) || highlight.terms.count(schema::kStemPrefix + analyser.stem(t.term)))
-            marks.emplace_back(t.start, t.end);
+    // Stemming is most of the cost: only when the query has stems, once per distinct word.
+    const bool has_stems = std::any_of(highlight.terms.begin(), highlight.terms.end(), [](const std::string& t) {
+        return t.compare(0, std::string_view(schema::kStemPrefix).size(), schema::kStemPrefix) == 0;
+    });
+    std::unordered_map<std::string_view, bool> stem_matches;
+    for (const Token& t : tokens) {
+        bool match = highlight.terms.count(t.term) > 0;
+        if (!match && has_stems) {
+            auto [it, added] = stem_matches.try_emplace(t.term, false);
+            if (added) it->second = highlight.terms.count(schema::kStemPrefix + analyser.stem(t.term)) > 0;
+            match = it->second;
+        }
+        if (match) marks.emplace_back(t.start, t.end);
+    }
     if (!highlight.phrases.empty()) {
         // Tokens by position: a phrase is its terms at consecutive positions.
         std::multimap<Xapian::termpos, const Token*> at;

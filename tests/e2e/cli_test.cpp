@@ -161,6 +161,34 @@ TEST_CASE("sorting by date, paging, exit codes") {
     CHECK(contains(run_verbatim({"search", "--help"}).out, "Query syntax"));
 }
 
+TEST_CASE("a large result gives a lower bound ('at least N'); facets and groups count exactly") {
+    // 1,500 paragraphs that all hold both words, of varied length: a page of hits checks
+    // only a few hundred matches, so the count of a two-word query is Xapian's estimate.
+    fs::path dir = fresh_dir("many-matches");
+    std::string text = "I. Introduction\n\n";
+    for (int i = 1; i <= 1500; ++i) {
+        text += std::to_string(i) + ". Peace";
+        for (int k = 0; k < i % 7; ++k) text += " and development";
+        text += " requires security for item " + std::to_string(i) + ".\n\n";
+    }
+    write_file(dir / "many.txt", text);
+    std::string db = (dir.parent_path() / (dir.filename().string() + ".db")).string();
+    REQUIRE(run_verbatim({"index", "--db", db, dir.string()}).exit_code == 0);
+    RunResult r = run_verbatim({"search", "--db", db, "peace security"});
+    INFO(r.out);
+    CHECK(r.exit_code == 0);
+    const size_t at = r.out.find("\nat least ");
+    REQUIRE(at != std::string::npos);
+    const long at_least = std::stol(r.out.substr(at + 10));
+    CHECK(at_least >= 100);  // what was visited
+    CHECK(at_least < 1500);  // a lower bound, never more than the truth
+    CHECK(contains(r.out, " matching units (showing 1-10; --offset 10 for more)"));
+    // Facets and groups visit every match: exact.
+    CHECK(contains(run_verbatim({"facets", "--db", db, "peace security"}).out, "\n1500 matching units"));
+    CHECK(contains(run_verbatim({"search", "--db", db, "--group", "document", "peace security"}).out,
+                   "1500 matching units"));
+}
+
 TEST_CASE("boolean queries, filters and malformed queries") {
     const std::string db = corpus_db();
     std::set<std::string> both = citations("Sturland OR Olusayo", db);

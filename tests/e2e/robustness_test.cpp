@@ -1,7 +1,8 @@
 // Bad input never costs more than the bad file: a folder of every kind of bad input beside
 // good files, PDFs that crash, hang or exhaust the PDF library (through the test-only fault
-// hook of the PDF child process), files that vanish mid-run, and malformed queries.
+// hook of the PDF reader process), files that vanish mid-run, and malformed queries.
 #include <doctest/doctest.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -123,6 +124,21 @@ bool has_child(pid_t parent) {
         if (fields >> state >> ppid && ppid == parent) return true;
     }
     return false;
+}
+
+// A child process of `parent` (-1 when it has none).
+pid_t child_of(pid_t parent) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator("/proc", ec)) {
+        const std::string stat = read_text(entry.path() / "stat");
+        const size_t close = stat.rfind(')');
+        if (close == std::string::npos) continue;
+        std::istringstream fields(stat.substr(close + 1));
+        std::string state;
+        long ppid = 0;
+        if (fields >> state >> ppid && ppid == parent) return static_cast<pid_t>(std::stol(entry.path().filename().string()));
+    }
+    return -1;
 }
 
 bool searchable(const std::string& db, const std::string& word) {
@@ -294,6 +310,71 @@ TEST_CASE("a PDF that crashes, hangs or exhausts the PDF library costs that file
     const std::string db = (fresh_dir("pdf-faults-db") / "db").string();
     CHECK(run_verbatim({"index", "--db", db, dir.string()}).exit_code == 0);
     CHECK(searchable(db, "faultypdfmarker"));
+}
+
+TEST_CASE("many PDFs through one reader: after a crash, hang or exhausted memory the next PDF gets a fresh reader") {
+    // One worker thread, so one reader serves every PDF in order: c-bad.pdf fails in the
+    // middle and the files after it need a reader started afresh.
+    const fs::path dir = fresh_dir("pdf-restart");
+    const std::vector<std::string> good = {"alphamarker", "bravomarker", "deltamarker", "echomarker", "foxtrotmarker"};
+    const std::vector<std::string> names = {"a.pdf", "b.pdf", "d.pdf", "e.pdf", "f.pdf"};
+    for (size_t i = 0; i < good.size(); ++i) write_file(dir / names[i], good_pdf("1. The " + good[i] + " delegation spoke."));
+    write_file(dir / "c-bad.pdf", good_pdf("1. The charliemarker delegation spoke."));
+    struct Case {
+        std::string fault, cause;
+    };
+    std::vector<Case> cases = {{"crash:bad", "c-bad.pdf: PDF library crashed (signal 11"},
+                               {"hang:bad", "c-bad.pdf: PDF extraction timed out after 1.5 s"},
+                               // A reader that has read a file crashes on the next: each file is read
+                               // again in a fresh reader, so none is blamed and all are indexed.
+                               {"crash-reused", ""}};
+#ifndef VERBATIM_TEST_ASAN
+    cases.push_back({"oom:bad", "c-bad.pdf: PDF needs more than 256 MB of memory"});
+#endif
+    for (const Case& c : cases) {
+        CAPTURE(c.fault);
+        const std::string db = (fresh_dir("pdf-restart-db") / "db").string();
+        const RunResult r = run_verbatim(
+            {"index", "--db", db, "--threads", "1", "--pdf-timeout", "1.5", "--pdf-memory", "256", dir.string()},
+            {{"VERBATIM_TEST_PDF_FAULT", c.fault}});
+        INFO(r.err);
+        for (const std::string& marker : good) CHECK(searchable(db, marker));
+        if (c.cause.empty()) {
+            CHECK(r.exit_code == 0);
+            CHECK(contains(r.err, "indexed 6 files"));
+            CHECK(searchable(db, "charliemarker"));
+        } else {
+            CHECK(r.exit_code == 1);
+            CHECK(contains(r.err, c.cause));
+            CHECK(contains(r.err, "indexed 5 files"));
+            CHECK(contains(r.err, " 1 skipped"));
+            CHECK_FALSE(searchable(db, "charliemarker"));
+        }
+    }
+}
+
+TEST_CASE("no PDF reader outlives an indexer killed mid-run") {
+    const fs::path dir = fresh_dir("pdf-orphan");
+    write_file(dir / "a.pdf", good_pdf("1. A PDF that hangs."));
+    const std::string db = (fresh_dir("pdf-orphan-db") / "db").string();
+    Spawned run = spawn_verbatim({"index", "--db", db, "--pdf-timeout", "60", dir.string()},
+                                 {{"VERBATIM_TEST_PDF_FAULT", "hang"}});
+    const auto start = std::chrono::steady_clock::now();
+    pid_t reader = -1;
+    while (reader < 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
+        reader = child_of(run.pid);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(reader > 0);
+    kill(run.pid, SIGKILL);
+    CHECK(wait_exit(run) == 128 + SIGKILL);
+    // The reader gets SIGKILL when its parent dies (PR_SET_PDEATHSIG); init reaps it.
+    const auto killed = std::chrono::steady_clock::now();
+    while (fs::exists("/proc/" + std::to_string(reader)) && std::chrono::steady_clock::now() - killed < std::chrono::seconds(5))
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const std::string stat = read_text("/proc/" + std::to_string(reader) + "/stat");
+    INFO(stat);
+    CHECK((stat.empty() || stat.find(") Z ") != std::string::npos));  // gone, or a zombie awaiting its reaper
 }
 
 TEST_CASE("malformed queries, references and drafts: a clear message and exit 2, never a crash") {

@@ -136,6 +136,7 @@ TEST_CASE("serve: the page and its files, with a content security policy") {
     CHECK(js->status == 200);
     CHECK(js->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
     CHECK(js->body.find("textContent") != std::string::npos);
+    CHECK(js->body.find("answer.total_exact === false ? 'at least '") != std::string::npos);  // inexact counts
     auto css = s.get("/style.css");
     REQUIRE(css);
     CHECK(css->get_header_value("Content-Type") == "text/css; charset=utf-8");
@@ -166,6 +167,7 @@ TEST_CASE("serve: /api/search has the CLI's hits, total and facets") {
     REQUIRE(api.at("hits").size() == cli.size());
     for (size_t i = 0; i < cli.size(); ++i) CHECK(api["hits"][i] == cli[i]);  // the same objects, field for field
     CHECK(api.at("total") == cli.size());
+    CHECK(api.at("total_exact") == true);  // the seed corpus is small: counts are exact
     CHECK(api.at("facets") == cli_facets);
     CHECK(api["hits"][0].at("snippet").get<std::string>().find("**") != std::string::npos);
 

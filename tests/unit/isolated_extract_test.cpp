@@ -1,10 +1,28 @@
-// The wire format between the PDF child and the indexer: what goes in comes out, and a
-// cut or corrupted message is refused rather than half read.
+// The wire format between the PDF reader and the indexer: what goes in comes out, and a
+// cut or corrupted message is refused rather than half read. The reader process: one per
+// thread for many files, replaced after a crash, a timeout or exhausted memory, never
+// blaming a file for what an earlier file did to it, and found (or clearly missed).
 #include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 
 #include "indexer/extract/isolated_extract.h"
+
+// An ASan build sets no address-space limit on the reader (ASan's shadow memory needs it).
+#if defined(__SANITIZE_ADDRESS__)
+#define VERBATIM_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VERBATIM_TEST_ASAN 1
+#endif
+#endif
 
 using namespace verbatim;
 
@@ -72,4 +90,146 @@ TEST_CASE("a cut, padded or garbled message is refused") {
     huge_count[4] = '\xFF', huge_count[5] = '\xFF', huge_count[6] = '\xFF', huge_count[7] = '\x7F';
     CHECK_THROWS_AS(deserialise_pages(huge_count), std::runtime_error);
     CHECK_THROWS_AS(deserialise_pages("VX2Z"), std::runtime_error);
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A folder holding two real UN PDFs under plain names, and a copy named "bad" (the
+// target of the fault hook's KIND:bad).
+struct PdfFolder {
+    fs::path dir = fs::temp_directory_path() / ("verbatim-reader-test-" + std::to_string(getpid()));
+    fs::path a = dir / "a.pdf", b = dir / "b.pdf", bad = dir / "bad.pdf";
+    PdfFolder() {
+        fs::create_directories(dir);
+        const fs::path corpus = fs::path(VERBATIM_SOURCE_DIR) / "corpus";
+        fs::copy_file(corpus / "000_5eede202c1eb311f.pdf", a, fs::copy_options::overwrite_existing);
+        fs::copy_file(corpus / "001_7d3c025fb8d284f4.pdf", b, fs::copy_options::overwrite_existing);
+        fs::copy_file(corpus / "000_5eede202c1eb311f.pdf", bad, fs::copy_options::overwrite_existing);
+    }
+    ~PdfFolder() {
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+};
+
+// Uses the reader of this build, with `fault` (or none), from a fresh reader on.
+void use_reader(const char* fault = nullptr) {
+    setenv("VERBATIM_PDF_READER", VERBATIM_PDF_READER_PATH, 1);
+    if (fault) setenv("VERBATIM_TEST_PDF_FAULT", fault, 1);
+    else unsetenv("VERBATIM_TEST_PDF_FAULT");
+    stop_pdf_reader();
+}
+
+const PdfLimits kLimits{30, 2048};
+
+bool read_ok(const std::variant<ExtractedText, Problem>& result) {
+    if (const auto* p = std::get_if<Problem>(&result)) {
+        INFO(p->file << ": " << p->cause);
+        return false;
+    }
+    return !std::get<ExtractedText>(result).lines.empty();
+}
+
+std::string cause(const std::variant<ExtractedText, Problem>& result) {
+    const auto* p = std::get_if<Problem>(&result);
+    return p ? p->cause : "";
+}
+
+bool no_child_left() {
+    int status = 0;
+    return waitpid(-1, &status, WNOHANG) < 0 && errno == ECHILD;
+}
+
+}  // namespace
+
+TEST_CASE("one reader process reads file after file, and gives the same result each time") {
+    PdfFolder folder;
+    use_reader();
+    auto first = extract_pdf_isolated(folder.a, kLimits);
+    REQUIRE(read_ok(first));
+    const pid_t reader = pdf_reader_pid();
+    CHECK(reader > 0);
+    CHECK(read_ok(extract_pdf_isolated(folder.b, kLimits)));
+    auto again = extract_pdf_isolated(folder.a, kLimits);
+    REQUIRE(read_ok(again));
+    CHECK(pdf_reader_pid() == reader);  // not one process per file
+    const auto &x = std::get<ExtractedText>(first).lines, &y = std::get<ExtractedText>(again).lines;
+    REQUIRE(x.size() == y.size());
+    for (size_t i = 0; i < x.size(); ++i) CHECK(x[i].text == y[i].text);
+    // Other limits need another reader (the memory limit is set when it starts).
+    CHECK(read_ok(extract_pdf_isolated(folder.a, PdfLimits{30, 1024})));
+    CHECK(pdf_reader_pid() != reader);
+    stop_pdf_reader();
+    CHECK(pdf_reader_pid() == -1);
+    CHECK(no_child_left());
+}
+
+TEST_CASE("a crash, a hang or exhausted memory costs that file only; the next file gets a fresh reader") {
+    PdfFolder folder;
+    struct Case {
+        const char* fault;
+        std::string cause;
+    };
+    std::vector<Case> cases = {{"crash:bad", "PDF library crashed (signal 11"},
+                               {"hang:bad", "PDF extraction timed out after 1 s"}};
+#ifndef VERBATIM_TEST_ASAN
+    cases.push_back({"oom:bad", "PDF needs more than 256 MB of memory"});
+#endif
+    for (const Case& c : cases) {
+        CAPTURE(c.fault);
+        use_reader(c.fault);
+        const PdfLimits limits{1, 256};
+        REQUIRE(read_ok(extract_pdf_isolated(folder.a, limits)));
+        const pid_t before = pdf_reader_pid();
+        const auto start = std::chrono::steady_clock::now();
+        auto bad = extract_pdf_isolated(folder.bad, limits);
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(4));
+        CHECK(cause(bad).find(c.cause) != std::string::npos);
+        CHECK(std::get<Problem>(bad).file == folder.bad.string());
+        CHECK(pdf_reader_pid() == -1);  // the failed reader is gone, not left running
+        CHECK(read_ok(extract_pdf_isolated(folder.b, limits)));
+        CHECK(pdf_reader_pid() > 0);
+        CHECK(pdf_reader_pid() != before);
+    }
+    use_reader();
+    CHECK(no_child_left());
+}
+
+TEST_CASE("a reader that fails after other files is replaced and the file read again before it is blamed") {
+    PdfFolder folder;
+    // crash-reused: a reader that has read a file crashes on the next one, whatever it is.
+    use_reader("crash-reused");
+    for (const fs::path& file : {folder.a, folder.b, folder.a, folder.bad}) {
+        CAPTURE(file);
+        CHECK(read_ok(extract_pdf_isolated(file, kLimits)));
+    }
+    // A reader killed between files (by anyone) is replaced the same way.
+    use_reader();
+    REQUIRE(read_ok(extract_pdf_isolated(folder.a, kLimits)));
+    const pid_t reader = pdf_reader_pid();
+    REQUIRE(reader > 0);
+    kill(reader, SIGKILL);
+    usleep(50 * 1000);
+    CHECK(read_ok(extract_pdf_isolated(folder.b, kLimits)));
+    CHECK(pdf_reader_pid() != reader);
+    stop_pdf_reader();
+}
+
+TEST_CASE("a missing reader program is named, with where it was looked for") {
+    PdfFolder folder;
+    setenv("VERBATIM_PDF_READER", "/nonexistent/verbatim-pdf-reader", 1);
+    unsetenv("VERBATIM_TEST_PDF_FAULT");
+    stop_pdf_reader();
+    std::string looked;
+    CHECK(find_pdf_reader(&looked).empty());
+    CHECK(looked == "/nonexistent/verbatim-pdf-reader");
+    auto result = extract_pdf_isolated(folder.a, kLimits);
+    CHECK(cause(result).find("the helper program verbatim-pdf-reader is missing (looked for "
+                             "/nonexistent/verbatim-pdf-reader)") != std::string::npos);
+    use_reader();
+    CHECK(find_pdf_reader() == fs::path(VERBATIM_PDF_READER_PATH));
+    CHECK(read_ok(extract_pdf_isolated(folder.a, kLimits)));
+    stop_pdf_reader();
 }

@@ -221,3 +221,12 @@ TEST_CASE("headings in other scripts, and notes labelled with a letter") {
     REQUIRE(note);
     CHECK(note->text == "Provisional date.");
 }
+
+// Found by fuzz_structure (scripts/fuzz.sh): an emphasised block with no text read
+// block.text.back() of an empty string (UBSan: pointer overflow).
+// Under ASan+UBSan (scripts/test.sh) the read past the string halts the test.
+TEST_CASE("fuzz regression: an emphasised block with empty text does not read before it") {
+    const std::string text("I. Int(odu\xff" "\xff" "\xff" "\x0c" "cti<s>\x0a" "\x0a" "(\x01" "\x00" "\x00" "\x00" "\x00" "\x00" "\x01" "em;\x0a" "\x0a" "(b)\x04" "\x00" "\x00" "\x00" "thit reem.\x0a" "\xee" "\x80" "\x80" "ntroparagra_____*******\x00" "ote.\x0a", 85);
+    ExtractedText lines = lay_out_text(text);
+    CHECK_NOTHROW((void)build_units(lines));
+}

@@ -1,0 +1,32 @@
+// What the PDF reader process (verbatim-pdf-reader) and the indexer say to each other.
+// No Poppler here: both sides link this file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "indexer/extract/page_layout.h"
+#include "model/document.h"
+
+namespace verbatim {
+
+// One result: the reader sends Poppler's positioned words, the indexer lays them out
+// (that step uses ICU and stays in the indexer).
+std::string serialise_pages(const std::variant<std::vector<PageWords>, Problem>& result);
+// Throws std::runtime_error when `bytes` is not a complete, well-formed message.
+std::variant<std::vector<PageWords>, Problem> deserialise_pages(const std::string& bytes);
+
+// Framing on the stream between them: an 8-byte little-endian length, then the bytes.
+// A request is a file path; an answer is a serialise_pages message.
+std::string frame(const std::string& payload);
+constexpr size_t kFrameHeader = 8;
+// The payload length announced by a frame header (`header` holds kFrameHeader bytes).
+uint64_t frame_length(const char* header);
+
+// Blocking I/O for the reader's side; false on end of file or error.
+bool write_all(int fd, const std::string& bytes);
+bool read_exact(int fd, char* into, size_t size);
+
+}  // namespace verbatim
