@@ -26,8 +26,9 @@ std::string check_value(const std::string& key, const std::string& value) {
     if (key == "date" && !std::regex_match(value, kDate)) return "date must be YYYY-MM-DD, not '" + value + "'";
     if (key == "type" && !kTypes.count(value))
         return "type must be one of report, draft, crp, statement, resolution, other; not '" + value + "'";
-    if (key == "meeting_number" && value.find_first_not_of("0123456789") != std::string::npos)
-        return "meeting_number must be a number, not '" + value + "'";
+    if (key == "meeting_number" &&
+        (value.empty() || value.size() > 4 || value.find_first_not_of("0123456789") != std::string::npos))
+        return "meeting_number must be a number of at most 4 digits, not '" + value + "'";
     if (key == "lang" && (value.size() != 2 || !std::islower(static_cast<unsigned char>(value[0]))))
         return "lang must be a two-letter code such as en, fr, ar; not '" + value + "'";
     return {};

@@ -90,7 +90,8 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
     if (name == "meeting") {
         // "10", "tenth", "tenth meeting", "10th"
         std::string first = l.substr(0, l.find(' '));
-        int n = all_digits(first) ? std::stoi(first) : ordinal_value(first);
+        // Beyond 4 digits no meeting exists (and std::stoi would throw on 20 digits: fuzzing).
+        int n = all_digits(first) ? (first.size() <= 4 ? std::stoi(first) : 0) : ordinal_value(first);
         if (n <= 0) throw bad("give the meeting's number or ordinal, e.g. meeting:10 or meeting:\"tenth meeting\"");
         return Xapian::Query(schema::kMeeting + std::to_string(n));
     }

@@ -41,6 +41,7 @@ TEST_CASE("manifest errors name the line and say what is wrong") {
              {"[a]\ndate = 28/09/2020\n", "line 2: date must be YYYY-MM-DD"},
              {"symbol = X\n", "line 1: 'key = value' before any [file name] section"},
              {"[a]\ntype = memo\n", "type must be one of"},
+             {"[a]\nmeeting_number = 99999999999\n", "line 2: meeting_number must be a number of at most 4 digits"},
              {"[a\n", "line 1: a section header must end with ']'"},
              {"[a]\nno equals sign\n", "expected 'key = value'"},
          }) {

@@ -79,3 +79,34 @@ TEST_CASE("text written one paragraph per line gives one block per line") {
     ExtractedText wrapped = lay_out_text("A paragraph that is\nwrapped over lines.\n\nAnother one.\n");
     CHECK_FALSE(wrapped.lines[1].starts_block);
 }
+
+TEST_CASE("hard-wrapped text without blank lines: a line that ends a sentence with room left ends the paragraph") {
+    // As in a third of the General Debate speeches (USA_56_2001): no blank line anywhere.
+    const std::string text =
+        "We meet in a Hall devoted to\n"
+        "peace; in a city scarred by violence; in a nation\n"
+        "awakened to danger; in a world uniting for a long\n"
+        "struggle. Every civilized nation here today is resolved\n"
+        "to keep the most basic commitment of civilization. We\n"
+        "will defend ourselves and our future against terror and\n"
+        "lawless violence.\n"
+        "The United Nations was founded in this cause. In\n"
+        "the Second World War, we learned that there is no\n"
+        "isolation from evil. We affirmed that some crimes are\n"
+        "so terrible they offend humanity itself, and we resolved\n"
+        "be opposed early, decisively and collectively, before\n"
+        "they threaten us all.\u201D\n"
+        "That evil has returned, and that cause is renewed.\n"
+        "A few miles from here, many thousands still lie in a\n"
+        "tomb of rubble.\n";
+    ExtractedText t = lay_out_text(text);
+    std::vector<std::string> starts;
+    for (const auto& l : t.lines)
+        if (l.starts_block) starts.push_back(l.text.substr(0, 12));
+    CHECK(starts == std::vector<std::string>{"We meet in a", "The United N", "That evil ha", "A few miles "});
+    // "lawless violence." ends a paragraph ("The" would have fitted after it); a full line
+    // that ends a sentence does not; nor does anything in a text with blank lines.
+    ExtractedText gaps = lay_out_text("A paragraph that is\nshort.\nStill the same one.\n\nAnother.\n");
+    CHECK_FALSE(gaps.lines[1].starts_block);
+    CHECK_FALSE(gaps.lines[2].starts_block);
+}
