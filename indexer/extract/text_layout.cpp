@@ -1,5 +1,7 @@
 #include "indexer/extract/text_layout.h"
 
+#include "indexer/extract/page_layout_internal.h"  // ends_sentence, shared with PDF layout
+
 #include <algorithm>
 #include <regex>
 #include <vector>
@@ -152,48 +154,42 @@ bool is_page_furniture_line(std::string_view line, int& page) {
 
 namespace {
 
-// Text written one paragraph per line (no blank lines between paragraphs, long lines),
-// as many corpora are: every line is then a block. Hard-wrapped text has short lines.
-bool one_paragraph_per_line(const std::string& text) {
-    size_t lines = 0, blank = 0, long_lines = 0;
-    size_t begin = 0;
-    while (begin < text.size()) {
-        size_t end = text.find('\n', begin);
-        if (end == std::string::npos) end = text.size();
-        std::string_view line = trim(std::string_view(text.data() + begin, end - begin));
-        ++lines;
-        if (line.empty()) ++blank;
-        else if (line.size() > 200) ++long_lines;
-        begin = end + 1;
-    }
-    return lines >= 3 && blank * 10 < lines && long_lines * 4 >= lines - blank;
-}
-
 size_t code_points(std::string_view s) {
     size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
     return n;
 }
 
-// Hard-wrapped text with no blank lines between paragraphs (a third of the General Debate
-// speeches): returns the column width in characters, or 0 when the text is not laid out so.
-size_t column_of_gapless_text(const std::string& text) {
-    std::vector<size_t> lengths;
-    size_t blank = 0;
-    size_t begin = 0;
-    while (begin < text.size()) {
+// How a plain text is laid out, from one pass over its lines.
+struct LineShape {
+    // Written one paragraph per line (no blank lines between paragraphs, long lines), as
+    // many corpora are: every line is then a block. Hard-wrapped text has short lines.
+    bool paragraph_per_line = false;
+    // Hard-wrapped with no blank lines between paragraphs (a third of the General Debate
+    // speeches): the column width in characters the lines are wrapped to, else 0.
+    size_t gapless_column = 0;
+};
+
+LineShape line_shape(const std::string& text) {
+    std::vector<size_t> lengths;  // of the non-blank lines, in characters
+    size_t lines = 0, blank = 0, long_lines = 0;
+    for (size_t begin = 0; begin < text.size();) {
         size_t end = text.find('\n', begin);
         if (end == std::string::npos) end = text.size();
         std::string_view line = trim(std::string_view(text.data() + begin, end - begin));
+        ++lines;
         if (line.empty()) ++blank;
         else lengths.push_back(code_points(line));
+        if (line.size() > 200) ++long_lines;
         begin = end + 1;
     }
-    if (lengths.size() < 10 || blank * 20 >= lengths.size()) return 0;
+    LineShape shape;
+    shape.paragraph_per_line = lines >= 3 && blank * 10 < lines && long_lines * 4 >= lines - blank;
+    if (shape.paragraph_per_line || lengths.size() < 10 || blank * 20 >= lengths.size()) return shape;
     std::sort(lengths.begin(), lengths.end());
     const size_t column = lengths[lengths.size() * 19 / 20];  // the width lines are wrapped to
-    if (column < 30 || column > 200) return 0;  // not wrapped prose (a list, a table, long lines)
-    return column;
+    if (column >= 30 && column <= 200) shape.gapless_column = column;  // else a list, a table
+    return shape;
 }
 
 std::string_view first_word(std::string_view line) {
@@ -201,26 +197,13 @@ std::string_view first_word(std::string_view line) {
     return line.substr(0, line.find(' '));
 }
 
-bool ends_sentence(std::string_view line) {
-    line = trim(line);
-    // Closing quotes and brackets may follow the full stop: ." .” .) .’
-    for (bool stripped = true; stripped;) {
-        stripped = false;
-        for (std::string_view closer : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "]"})
-            if (line.size() > closer.size() && line.substr(line.size() - closer.size()) == closer) {
-                line.remove_suffix(closer.size());
-                stripped = true;
-            }
-    }
-    return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':');
-}
-
 }  // namespace
 
 ExtractedText lay_out_text(const std::string& text) {
     ExtractedText out;
-    const bool line_blocks = one_paragraph_per_line(text);
-    const size_t column = line_blocks ? 0 : column_of_gapless_text(text);
+    const LineShape shape = line_shape(text);
+    const bool line_blocks = shape.paragraph_per_line;
+    const size_t column = shape.gapless_column;
     struct Pending {
         SourceLine line;
         size_t chars_before = 0;  // characters of content before this line
@@ -270,7 +253,7 @@ ExtractedText lay_out_text(const std::string& text) {
         for (size_t i = 0; i + 1 < lines.size(); ++i) {
             const std::string& line = lines[i].line.text;
             const std::string& next = lines[i + 1].line.text;
-            if (ends_sentence(line) && code_points(line) + 1 + code_points(first_word(next)) <= column)
+            if (layout::ends_sentence(line) && code_points(line) + 1 + code_points(first_word(next)) <= column)
                 lines[i + 1].line.starts_block = true;
         }
 
