@@ -19,16 +19,8 @@
 
 #include "indexer/extract/pdf_reader.h"
 #include "indexer/extract/pdf_wire.h"
+#include "indexer/extract/address_sanitizer.h"
 
-// ASan reserves terabytes of address space for its shadow memory, so an address-space
-// limit cannot be set in a sanitizer build.
-#if defined(__SANITIZE_ADDRESS__)
-#define VERBATIM_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define VERBATIM_ASAN 1
-#endif
-#endif
 
 namespace {
 

@@ -14,15 +14,8 @@
 
 #include "tests/e2e/spawn.h"
 #include "tests/e2e/support.h"
+#include "indexer/extract/address_sanitizer.h"
 
-// An ASan build sets no address-space limit on the PDF child (ASan's shadow memory needs it).
-#if defined(__SANITIZE_ADDRESS__)
-#define VERBATIM_TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define VERBATIM_TEST_ASAN 1
-#endif
-#endif
 
 using namespace verbatim::e2e;
 namespace fs = std::filesystem;
@@ -286,7 +279,7 @@ TEST_CASE("a PDF that crashes, hangs or exhausts the PDF library costs that file
         {"crash", "report.pdf: PDF library crashed (signal 11"},
         {"hang", "report.pdf: PDF extraction timed out after 1.5 s"},
     };
-#ifndef VERBATIM_TEST_ASAN
+#ifndef VERBATIM_ASAN
     cases.push_back({"oom", "report.pdf: PDF needs more than 256 MB of memory"});
 #else
     MESSAGE("ASan build: no address-space limit, the oom case is not run");
@@ -328,7 +321,7 @@ TEST_CASE("many PDFs through one reader: after a crash, hang or exhausted memory
                                // A reader that has read a file crashes on the next: each file is read
                                // again in a fresh reader, so none is blamed and all are indexed.
                                {"crash-reused", ""}};
-#ifndef VERBATIM_TEST_ASAN
+#ifndef VERBATIM_ASAN
     cases.push_back({"oom:bad", "c-bad.pdf: PDF needs more than 256 MB of memory"});
 #endif
     for (const Case& c : cases) {

@@ -14,15 +14,8 @@
 #include <stdexcept>
 
 #include "indexer/extract/isolated_extract.h"
+#include "indexer/extract/address_sanitizer.h"
 
-// An ASan build sets no address-space limit on the reader (ASan's shadow memory needs it).
-#if defined(__SANITIZE_ADDRESS__)
-#define VERBATIM_TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define VERBATIM_TEST_ASAN 1
-#endif
-#endif
 
 using namespace verbatim;
 
@@ -174,7 +167,7 @@ TEST_CASE("a crash, a hang or exhausted memory costs that file only; the next fi
     };
     std::vector<Case> cases = {{"crash:bad", "PDF library crashed (signal 11"},
                                {"hang:bad", "PDF extraction timed out after 1 s"}};
-#ifndef VERBATIM_TEST_ASAN
+#ifndef VERBATIM_ASAN
     cases.push_back({"oom:bad", "PDF needs more than 256 MB of memory"});
 #endif
     for (const Case& c : cases) {
