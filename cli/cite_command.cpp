@@ -58,12 +58,7 @@ int run_reference(Searcher& searcher, const std::string& reference, const CiteOp
 }
 
 int run_quote(Searcher& searcher, const CiteOptions& o) {
-    ReuseOptions options;
-    options.limit = o.limit;
-    options.earliest_first = true;
-    options.min_coverage = 0.5;  // a source holds most of the quotation
-    options.min_passage = 8;
-    std::vector<ReuseMatch> matches = find_reuse(searcher, o.quote, options);
+    std::vector<ReuseMatch> matches = find_reuse(searcher, o.quote, quotation_options(o.limit));
     if (o.json) {
         for (const ReuseMatch& m : matches) std::cout << reuse_to_json(m).dump() << "\n";
     } else {

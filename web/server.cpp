@@ -191,6 +191,20 @@ struct Server::Impl {
     void show(const httplib::Request& req, httplib::Response& res);
     void stats(httplib::Response& res);
     void page(const httplib::Request& req, httplib::Response& res);
+
+    // Earlier wording of `text` (agreed, quote) as JSON; a text without words is a 400.
+    json reuse_json(const std::string& text, const ReuseOptions& o, const char* bad_input) {
+        auto searcher = pool.take();
+        std::vector<ReuseMatch> matches;
+        try {
+            matches = find_reuse(*searcher, text, o);
+        } catch (const QueryError& e) {
+            throw HttpError{400, bad_input + std::string(e.what())};
+        }
+        json out = json::array();
+        for (const ReuseMatch& m : matches) out.push_back(reuse_to_json(m));
+        return out;
+    }
 };
 
 void Server::Impl::search(const httplib::Request& req, httplib::Response& res) {
@@ -264,22 +278,8 @@ void Server::Impl::quote(const httplib::Request& req, httplib::Response& res) {
     answer(res, "cite failed", [&] {
         const Params p(req, options.limits);
         const std::string text = p.required("text", "quotation");
-        // The settings of `verbatim cite --quote`.
-        ReuseOptions o;
-        o.limit = p.number("limit", 10, options.limits.max_page);
-        o.earliest_first = true;
-        o.min_coverage = 0.5;
-        o.min_passage = 8;
-        auto searcher = pool.take();
-        std::vector<ReuseMatch> matches;
-        try {
-            matches = find_reuse(*searcher, text, o);
-        } catch (const QueryError& e) {
-            throw HttpError{400, std::string("bad quotation: ") + e.what()};
-        }
-        json sources = json::array();
-        for (const ReuseMatch& m : matches) sources.push_back(reuse_to_json(m));
-        send_json(res, json{{"quote", text}, {"sources", std::move(sources)}});
+        const ReuseOptions o = quotation_options(p.number("limit", 10, options.limits.max_page));
+        send_json(res, json{{"quote", text}, {"sources", reuse_json(text, o, "bad quotation: ")}});
     });
 }
 
@@ -292,16 +292,7 @@ void Server::Impl::agreed(const httplib::Request& req, httplib::Response& res) {
             throw HttpError{400, "give the draft as the request body (POST) or ?text="};
         ReuseOptions o;
         o.limit = p.number("limit", 10, options.limits.max_page);
-        auto searcher = pool.take();
-        std::vector<ReuseMatch> matches;
-        try {
-            matches = find_reuse(*searcher, draft, o);
-        } catch (const QueryError& e) {
-            throw HttpError{400, std::string("bad draft: ") + e.what()};
-        }
-        json out = json::array();
-        for (const ReuseMatch& m : matches) out.push_back(reuse_to_json(m));
-        send_json(res, json{{"matches", std::move(out)}});
+        send_json(res, json{{"matches", reuse_json(draft, o, "bad draft: ")}});
     });
 }
 

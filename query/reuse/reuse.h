@@ -53,6 +53,17 @@ struct ReuseOptions {
     bool earliest_first = false;  // quotations: among full matches, the earliest source first
 };
 
+// The settings for finding the source of a quotation (`cite --quote`, /api/quote): a
+// source holds most of the quotation, and among full matches the earliest comes first.
+inline ReuseOptions quotation_options(size_t limit) {
+    ReuseOptions o;
+    o.limit = limit;
+    o.earliest_first = true;
+    o.min_coverage = 0.5;
+    o.min_passage = 8;
+    return o;
+}
+
 // Throws QueryError when `text` has no words.
 std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, const ReuseOptions& options);
 
