@@ -1,5 +1,7 @@
 #include "web/launch.h"
 
+#include "model/helper_program.h"
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,15 +15,13 @@ namespace verbatim::web {
 
 namespace {
 
-// verbatim-serve beside this executable (the build folder), else where `cmake --install`
-// puts it (PREFIX/libexec/verbatim/).
+// verbatim-serve beside this executable or in libexec (model/helper_program.h); when it is
+// in neither, the first place, so the error names where it was expected.
 std::filesystem::path server_executable() {
-    std::error_code ec;
-    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    const std::filesystem::path dir = ec ? std::filesystem::path(".") : self.parent_path();
-    for (const std::filesystem::path& p : {dir / "verbatim-serve", dir / ".." / "libexec" / "verbatim" / "verbatim-serve"})
-        if (access(p.c_str(), X_OK) == 0) return p;
-    return dir / "verbatim-serve";
+    const std::vector<std::filesystem::path> places = helper_program_places("verbatim-serve");
+    const std::filesystem::path found = find_helper_program(places);
+    if (!found.empty()) return found;
+    return places.empty() ? std::filesystem::path("verbatim-serve") : places.front();
 }
 
 }  // namespace

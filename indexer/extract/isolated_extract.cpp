@@ -22,6 +22,7 @@ extern char** environ;
 #include <vector>
 
 #include "indexer/extract/page_layout.h"
+#include "model/helper_program.h"
 
 namespace verbatim {
 
@@ -295,19 +296,10 @@ void set_pdf_limits(const PdfLimits& limits) { g_limits = limits; }
 const PdfLimits& pdf_limits() { return g_limits; }
 
 fs::path find_pdf_reader(std::string* looked) {
-    std::vector<fs::path> candidates;
-    if (const char* forced = std::getenv(kReaderVariable); forced && *forced) {
-        candidates.emplace_back(forced);
-    } else {
-        std::error_code error;
-        const fs::path self = fs::read_symlink("/proc/self/exe", error);
-        if (!error) {
-            candidates.push_back(self.parent_path() / kReaderName);
-            candidates.push_back(self.parent_path().parent_path() / "libexec" / "verbatim" / kReaderName);
-        }
-    }
-    for (const fs::path& candidate : candidates)
-        if (access(candidate.c_str(), X_OK) == 0 && !fs::is_directory(candidate)) return candidate;
+    const char* forced = std::getenv(kReaderVariable);
+    const std::vector<fs::path> candidates =
+        forced && *forced ? std::vector<fs::path>{forced} : helper_program_places(kReaderName);
+    if (fs::path found = find_helper_program(candidates); !found.empty()) return found;
     if (looked) {
         looked->clear();
         for (const fs::path& candidate : candidates) *looked += (looked->empty() ? "" : " and ") + candidate.string();
