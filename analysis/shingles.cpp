@@ -53,8 +53,10 @@ std::vector<uint64_t> winnow(const std::vector<uint64_t>& hashes, size_t window)
 
 std::string shingle_term(uint64_t hash) {
     static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuv";  // 32 symbols, 5 bits each
+    // 20 bits: winnowing chose on the whole hash, so texts sharing a run still share the
+    // term; a bucket collision only adds a weak candidate (ranked by shared fingerprints).
     std::string term = schema::kShingle;
-    for (int i = 0; i < 8; ++i, hash >>= 5) term += kDigits[hash & 31];
+    for (int i = 0; i < 4; ++i, hash >>= 5) term += kDigits[hash & 31];
     return term;
 }
 

@@ -2,11 +2,28 @@
 // its own file (cli/*_command.cpp) and returns its exit code.
 #include <CLI/CLI.hpp>
 
+#include <string_view>
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/named_subcommand.h"
 
 using namespace verbatim::cli;
+
+namespace {
+
+struct Subcommand {
+    std::string_view name;
+    Command (*add)(CLI::App&, GlobalOptions&);
+};
+
+constexpr Subcommand kSubcommands[] = {
+    {"index", add_index_command},   {"search", add_search_command}, {"cite", add_cite_command},
+    {"agreed", add_agreed_command}, {"facets", add_facets_command}, {"show", add_show_command},
+    {"stats", add_stats_command},   {"extract", add_extract_command}, {"serve", add_serve_command},
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"verbatim: full-text search for United Nations meeting documents.\n"
@@ -17,11 +34,12 @@ int main(int argc, char** argv) {
     global.db = default_db();
     app.add_option("--db", global.db, "index folder (default: $VERBATIM_DB, else ./verbatim.db)");
 
-    std::vector<Command> commands{
-        add_index_command(app, global),   add_search_command(app, global), add_cite_command(app, global),
-        add_agreed_command(app, global),  add_facets_command(app, global), add_show_command(app, global),
-        add_stats_command(app, global),   add_extract_command(app, global),  add_serve_command(app, global),
-    };
+    std::vector<std::string_view> names;
+    for (const Subcommand& s : kSubcommands) names.push_back(s.name);
+    const std::string_view named = named_subcommand(argc, argv, names);
+    std::vector<Command> commands;
+    for (const Subcommand& s : kSubcommands)
+        if (named.empty() || s.name == named) commands.push_back(s.add(app, global));
 
     try {
         app.parse(argc, argv);

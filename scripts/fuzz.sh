@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build="${VERBATIM_FUZZ_BUILD:-build-fuzz}"
-targets=(query reference structure annotations)
+targets=(query reference structure annotations unit_record)
 scripts/deps.sh test
 # -O1 with line tables: the usual sanitizer setting, and it compiles much faster than -O2 -g.
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=None \

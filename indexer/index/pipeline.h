@@ -15,13 +15,15 @@
 
 namespace verbatim {
 
-// Calls prepare(i) for every i in [0, n) on `threads` workers (0: run inline) and
-// consume(i, result) on this thread, i in order. An exception in prepare is rethrown here.
+// Calls prepare(i, worker) for every i in [0, n) on `threads` workers (0: run inline, as
+// worker 0) and consume(i, result) on this thread, i in order. Item i always goes to worker
+// i % threads, so what a worker sees does not depend on timing (index/parts.h relies on
+// it). An exception in prepare is rethrown here.
 template <typename T>
-void ordered_parallel(size_t n, size_t threads, size_t window, const std::function<T(size_t)>& prepare,
+void ordered_parallel(size_t n, size_t threads, size_t window, const std::function<T(size_t, size_t)>& prepare,
                       const std::function<void(size_t, T&&)>& consume) {
     if (threads == 0 || n < 2) {
-        for (size_t i = 0; i < n; ++i) consume(i, prepare(i));
+        for (size_t i = 0; i < n; ++i) consume(i, prepare(i, 0));
         return;
     }
     window = std::max<size_t>(window, threads);
@@ -29,23 +31,20 @@ void ordered_parallel(size_t n, size_t threads, size_t window, const std::functi
     std::condition_variable ready, room;
     std::vector<std::optional<T>> slots(window);
     std::vector<std::exception_ptr> errors(window);
-    size_t next = 0;      // next item a worker takes
     size_t consumed = 0;  // items handed to consume
     bool stop = false;
 
-    auto work = [&] {
-        while (true) {
-            size_t i;
+    auto work = [&](size_t worker) {
+        for (size_t i = worker; i < n; i += threads) {
             {
                 std::unique_lock lock(mutex);
-                room.wait(lock, [&] { return stop || next >= n || next < consumed + window; });
-                if (stop || next >= n) return;
-                i = next++;
+                room.wait(lock, [&] { return stop || i < consumed + window; });
+                if (stop) return;
             }
             std::optional<T> result;
             std::exception_ptr error;
             try {
-                result.emplace(prepare(i));
+                result.emplace(prepare(i, worker));
             } catch (...) {
                 error = std::current_exception();
             }
@@ -58,7 +57,7 @@ void ordered_parallel(size_t n, size_t threads, size_t window, const std::functi
         }
     };
     std::vector<std::thread> workers;
-    for (size_t t = 0; t < threads; ++t) workers.emplace_back(work);
+    for (size_t t = 0; t < threads; ++t) workers.emplace_back(work, t);
     auto finish = [&] {
         {
             std::lock_guard lock(mutex);

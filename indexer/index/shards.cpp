@@ -79,6 +79,8 @@ ShardedWriter::ShardedWriter(const fs::path& db, const std::string& scheme) : db
             shard(entry.path().filename().string());
 }
 
+IndexWriter* ShardedWriter::plain() { return scheme_.empty() ? &shard("") : nullptr; }
+
 IndexWriter& ShardedWriter::shard(const std::string& name) {
     auto& slot = shards_[name];
     if (!slot) {

@@ -46,6 +46,8 @@ class ShardedWriter {
     void commit_batch();  // commits every shard, then rewrites the stub
     // Compacts every database this run created (see IndexWriter::compact).
     void compact_created();
+    // The one database when the index is not sharded, else null.
+    IndexWriter* plain();
 
   private:
     IndexWriter& shard(const std::string& name);  // opened or created on first use

@@ -1,6 +1,10 @@
 #include "indexer/index/unit_record.h"
 
-#include <cctype>
+#include <algorithm>
+#include <iterator>
+
+#include "model/facet_value.h"
+#include "model/varint.h"
 
 namespace verbatim {
 
@@ -57,75 +61,132 @@ DocumentMeta document_meta_from_json(const nlohmann::json& j) {
     return d;
 }
 
+namespace {
+
+// The record, version kRecordVersion: a version byte, then in this order
+//   doc id, anchor, kind (byte: index in kKinds), number, label, ref, parent,
+//   heading path, text, page_first, page_last, flags (byte: kInferred | kDraft),
+//   footnotes, seq, cites, status, countries,
+//   changes (each: action, delegations, text, note),
+//   quotations (each: source, symbol, start, end).
+// Strings are a varint length and the bytes, lists a varint count and the items, ints
+// zigzag varints, byte offsets varints: an empty string or list takes one byte.
+// Any change to this layout takes a new kRecordVersion (and schema::kSchemaVersion).
+constexpr uint8_t kRecordVersion = 1;
+// The stored code of a kind is its index here, not its enum value: reordering the enum
+// does not change records.
+constexpr UnitKind kKinds[] = {UnitKind::heading,  UnitKind::paragraph, UnitKind::item,
+                               UnitKind::recommendation, UnitKind::footnote,  UnitKind::text};
+constexpr uint8_t kInferred = 1, kDraft = 2;
+
+void put_list(std::string& out, const std::vector<std::string>& list) {
+    put_varint(out, list.size());
+    for (const std::string& s : list) put_bytes(out, s);
+}
+
+std::string read_string(ByteReader& in) { return std::string(in.bytes()); }
+
+std::vector<std::string> read_list(ByteReader& in) {
+    std::vector<std::string> list(in.count());
+    for (std::string& s : list) s = read_string(in);
+    return list;
+}
+
+}  // namespace
+
 std::string serialise_unit(const std::string& doc_id, const Unit& u) {
-    nlohmann::json j{{"doc", doc_id},
-                     {"anchor", u.anchor},
-                     {"kind", to_string(u.kind)},
-                     {"number", u.number},
-                     {"label", u.label},
-                     {"ref", u.ref},
-                     {"parent", u.parent},
-                     {"heading", u.heading_path},
-                     {"text", u.text},
-                     {"page_first", u.page_first},
-                     {"page_last", u.page_last},
-                     {"inferred", u.number_inferred},
-                     {"footnotes", u.footnotes},
-                     {"seq", u.seq},
-                     {"draft", u.draft},
-                     {"cites", u.cites},
-                     {"status", u.status},
-                     {"countries", u.countries}};
-    if (!u.changes.empty()) {
-        nlohmann::json changes = nlohmann::json::array();
-        for (const Change& c : u.changes)
-            changes.push_back({{"action", c.action}, {"delegations", c.delegations}, {"text", c.text}, {"note", c.note}});
-        j["changes"] = std::move(changes);
+    std::string out;
+    out.reserve(32 + doc_id.size() + u.anchor.size() + u.label.size() + u.ref.size() + u.text.size());
+    out += static_cast<char>(kRecordVersion);
+    put_bytes(out, doc_id);
+    put_bytes(out, u.anchor);
+    out += static_cast<char>(std::find(std::begin(kKinds), std::end(kKinds), u.kind) - std::begin(kKinds));
+    put_bytes(out, u.number);
+    put_bytes(out, u.label);
+    put_bytes(out, u.ref);
+    put_bytes(out, u.parent);
+    put_list(out, u.heading_path);
+    put_bytes(out, u.text);
+    put_signed(out, u.page_first);
+    put_signed(out, u.page_last);
+    out += static_cast<char>((u.number_inferred ? kInferred : 0) | (u.draft ? kDraft : 0));
+    put_list(out, u.footnotes);
+    put_signed(out, u.seq);
+    put_list(out, u.cites);
+    put_bytes(out, u.status);
+    put_list(out, u.countries);
+    put_varint(out, u.changes.size());
+    for (const Change& c : u.changes) {
+        put_bytes(out, c.action);
+        put_list(out, c.delegations);
+        put_bytes(out, c.text);
+        put_bytes(out, c.note);
     }
-    if (!u.quotations.empty()) {
-        nlohmann::json quotes = nlohmann::json::array();
-        for (const QuotedPassage& q : u.quotations)
-            quotes.push_back({{"source", q.source}, {"symbol", q.symbol}, {"start", q.start}, {"end", q.end}});
-        j["quotes"] = std::move(quotes);
+    put_varint(out, u.quotations.size());
+    for (const QuotedPassage& q : u.quotations) {
+        put_bytes(out, q.source);
+        put_bytes(out, q.symbol);
+        put_varint(out, q.start);
+        put_varint(out, q.end);
     }
-    return j.dump();
+    return out;
 }
 
 std::pair<Unit, std::string> parse_unit(const std::string& data) {
+    ByteReader in(data, "unit record");
+    if (const uint8_t version = in.byte(); version != kRecordVersion)
+        throw DecodeError("unit record of format version " + std::to_string(version) + ", this verbatim reads " +
+                          std::to_string(kRecordVersion) + ": index again into a new folder");
     std::pair<Unit, std::string> r;
-    nlohmann::json j = nlohmann::json::parse(data);
-    r.second = str(j, "doc");
+    r.second = read_string(in);
     Unit& u = r.first;
-    u.anchor = str(j, "anchor");
-    u.kind = unit_kind_from_string(str(j, "kind")).value_or(UnitKind::text);
-    u.number = str(j, "number");
-    u.label = str(j, "label");
-    u.ref = str(j, "ref");
-    u.parent = str(j, "parent");
-    for (const auto& h : j.at("heading")) u.heading_path.push_back(h.get<std::string>());
-    u.text = str(j, "text");
-    u.page_first = j.value("page_first", 0);
-    u.page_last = j.value("page_last", 0);
-    u.number_inferred = j.value("inferred", false);
-    for (const auto& f : j.at("footnotes")) u.footnotes.push_back(f.get<std::string>());
-    u.seq = j.value("seq", 0);
-    u.draft = j.value("draft", false);
-    if (auto it = j.find("cites"); it != j.end())
-        for (const auto& c : *it) u.cites.push_back(c.get<std::string>());
-    u.status = str(j, "status");
-    if (auto it = j.find("countries"); it != j.end())
-        for (const auto& c : *it) u.countries.push_back(c.get<std::string>());
-    if (auto it = j.find("changes"); it != j.end())
-        for (const auto& c : *it) {
-            Change change{c.value("action", ""), {}, c.value("text", ""), c.value("note", "")};
-            for (const auto& d : c.at("delegations")) change.delegations.push_back(d.get<std::string>());
-            u.changes.push_back(std::move(change));
-        }
-    if (auto it = j.find("quotes"); it != j.end())
-        for (const auto& q : *it)
-            u.quotations.push_back({q.value("source", ""), q.value("symbol", ""), q.value("start", size_t{0}),
-                                    q.value("end", size_t{0})});
+    u.anchor = read_string(in);
+    const uint8_t kind = in.byte();
+    if (kind >= std::size(kKinds)) in.fail("unknown unit kind " + std::to_string(kind));
+    u.kind = kKinds[kind];
+    u.number = read_string(in);
+    u.label = read_string(in);
+    u.ref = read_string(in);
+    u.parent = read_string(in);
+    u.heading_path = read_list(in);
+    u.text = read_string(in);
+    u.page_first = in.int_value();
+    u.page_last = in.int_value();
+    const uint8_t flags = in.byte();
+    if (flags & ~(kInferred | kDraft)) in.fail("unknown flags");
+    u.number_inferred = flags & kInferred;
+    u.draft = flags & kDraft;
+    u.footnotes = read_list(in);
+    u.seq = in.int_value();
+    u.cites = read_list(in);
+    u.status = read_string(in);
+    u.countries = read_list(in);
+    u.changes.resize(in.count());
+    for (Change& c : u.changes) {
+        c.action = read_string(in);
+        c.delegations = read_list(in);
+        c.text = read_string(in);
+        c.note = read_string(in);
+    }
+    u.quotations.resize(in.count());
+    for (QuotedPassage& q : u.quotations) {
+        q.source = read_string(in);
+        q.symbol = read_string(in);
+        q.start = in.varint();
+        q.end = in.varint();
+    }
+    if (!in.at_end()) in.fail("bytes after the record");
     return r;
+}
+
+std::string facets_value(const DocumentMeta& doc, const Unit& unit) {
+    std::string out;
+    put_facet(out, Facet::meeting, doc.meeting);
+    put_facet(out, Facet::type, doc.type);
+    put_facet(out, Facet::status, unit.status);
+    for (const std::string& c : unit.countries) put_facet(out, Facet::country, c);
+    put_facet(out, Facet::lang, doc.lang);
+    return out;
 }
 
 }  // namespace verbatim

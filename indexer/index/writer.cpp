@@ -7,12 +7,15 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "analysis/shingles.h"
 #include "indexer/index/unit_record.h"
 #include "indexer/structure/annotations.h"
 #include "model/schema.h"
+#include "model/stem_forms.h"
 
 namespace verbatim {
 
@@ -64,18 +67,14 @@ std::string content_hash(std::string_view bytes) {
 Xapian::termpos add_text_terms(Xapian::Document& xdoc, const Analyser& analyser, const std::string& text,
                                Xapian::termpos base) {
     std::vector<Token> tokens = analyser.tokenize(text);
-    // The words as text reuse sees them (reuse_keys: stems, compounds by their parts),
-    // from the stems made here: each word is stemmed once.
+    // The words as text reuse sees them (reuse_keys: stems, compounds by their parts).
+    // Stems are not indexed: stemmed search reads the forms recorded under each stem
+    // (IndexWriter::record_stem_forms).
     std::vector<std::string> keys;
     keys.reserve(tokens.size());
-    std::string stem_term = schema::kStemPrefix;
     for (const Token& token : tokens) {
         xdoc.add_posting(token.term, base + token.position);
-        std::string stem = analyser.stem(token.term);
-        stem_term.resize(std::char_traits<char>::length(schema::kStemPrefix));
-        stem_term += stem;
-        xdoc.add_term(stem_term);
-        if (token.role != Token::Role::joined) keys.push_back(std::move(stem));
+        if (token.role != Token::Role::joined) keys.push_back(analyser.stem(token.term));
     }
     // Fingerprints for finding reused wording (agreed language, quotations).
     for (uint64_t h : winnow(shingle_hashes(keys))) xdoc.add_boolean_term(shingle_term(h));
@@ -90,11 +89,20 @@ static std::filesystem::path compaction_dir(const std::filesystem::path& db) {
     return p.parent_path() / ("." + p.filename().string() + ".compacting");
 }
 
-IndexWriter::IndexWriter(const std::filesystem::path& path) : path_(path) {
+std::filesystem::path part_path(const std::filesystem::path& db, size_t k) {
+    std::filesystem::path p = compaction_dir(db);
+    std::string name = p.filename().string();
+    name.replace(name.size() - std::string_view(".compacting").size(), std::string::npos, ".part-" + std::to_string(k));
+    return p.parent_path() / name;
+}
+
+IndexWriter::IndexWriter(const std::filesystem::path& path, Durability durability) : path_(path) {
     std::error_code ec;
     created_ = !std::filesystem::exists(path / "iamglass", ec);
     try {
-        db_ = Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+        // A scratch database is thrown away if the run dies: no need to wait for the disk.
+        const int flags = Xapian::DB_CREATE_OR_OPEN | (durability == Durability::scratch ? Xapian::DB_NO_SYNC : 0);
+        db_ = Xapian::WritableDatabase(path.string(), flags);
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexLockedError("the index " + path.string() +
                          " is being updated by another process (it is locked); wait for that run to finish");
@@ -107,25 +115,67 @@ IndexWriter::IndexWriter(const std::filesystem::path& path) : path_(path) {
                          version + "); delete it and index again");
     if (version.empty()) db_.set_metadata(schema::kSchemaKey, schema::kSchemaVersion);
     if (db_.get_doccount() == 0) created_ = true;  // as good as new (a first run killed early)
-    // A compaction cut short (the process was killed) left its copy: the lock we hold says
-    // no one is using it.
+    // A parallel build that died before its parts were merged (merge_parts) committed
+    // records of units that never arrived: forget them, and the next run indexes all again.
+    if (!db_.get_metadata(schema::kPartsPendingKey).empty()) {
+        if (db_.get_doccount() == 0) {
+            std::vector<std::string> stale;
+            for (const char* prefix : {schema::kFileKey, schema::kDocKey})
+                for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it)
+                    stale.push_back(*it);
+            for (const std::string& key : stale) db_.set_metadata(key, "");
+        }
+        db_.set_metadata(schema::kPartsPendingKey, "");
+        db_.commit();
+    }
+    // A compaction cut short (the process was killed) left its copy, and a parallel build
+    // its parts: the lock we hold says no one is using them.
     std::filesystem::remove_all(compaction_dir(path), ec);
+    for (size_t k = 0; std::filesystem::exists(part_path(path, k), ec); ++k)
+        std::filesystem::remove_all(part_path(path, k), ec);
 }
 
 void IndexWriter::compact() {
     if (in_batch_) return;
+    db_.commit();
+    std::string why;
+    rewrite({}, why);  // compacting is an optimisation: when it fails the index stays as it is
+}
+
+void IndexWriter::merge_parts(const std::vector<std::filesystem::path>& parts) {
+    // Committed with the records: until the swap, they describe units held elsewhere.
+    db_.set_metadata(schema::kPartsPendingKey, "1");
+    if (in_batch_) commit_batch();
+    else db_.commit();
+    std::string why;
+    if (!rewrite(parts, why))
+        throw IndexError("cannot merge the parts of the new index " + path_.string() + ": " + why +
+                         "; free some disk space (the merge needs about the index's size again) and index again");
+    try {
+        db_.set_metadata(schema::kPartsPendingKey, "");
+        db_.commit();
+    } catch (const Xapian::Error&) {
+        // Another run holds the merged index: it clears the marker when it opens it.
+    }
+}
+
+bool IndexWriter::rewrite(const std::vector<std::filesystem::path>& parts, std::string& why) {
     namespace fs = std::filesystem;
     const fs::path target = fs::absolute(path_).lexically_normal();
     const fs::path tmp = compaction_dir(path_);
     std::error_code ec;
     fs::remove_all(tmp, ec);
     try {
-        db_.commit();
         // A reader of the last commit; our write lock keeps it the last until the swap.
-        Xapian::Database(path_.string()).compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-    } catch (const Xapian::Error&) {
-        fs::remove_all(tmp, ec);  // compacting is an optimisation: the index stays as it is
-        return;
+        Xapian::Database sources(path_.string());
+        for (const fs::path& part : parts) sources.add_database(Xapian::Database(part.string()));
+        // Parts number their units from 1 each: renumbered one after the other.
+        IndexCompactor compactor;  // joins the parts' lists of forms under one stem
+        sources.compact(tmp.string(), parts.empty() ? Xapian::DBCOMPACT_NO_RENUMBER : 0, 0, compactor);
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(tmp, ec);
+        why = e.get_description();
+        return false;
     }
     // On disk before it is swapped in, and the swap on disk after.
     auto sync = [](const fs::path& p) {
@@ -137,8 +187,9 @@ void IndexWriter::compact() {
     // One atomic step: the path names the compacted database, the old one moves aside.
     const fs::path live = target.filename().empty() ? target.parent_path() : target;
     if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) != 0) {
-        fs::remove_all(tmp, ec);  // a file system without the exchange: keep the old one
-        return;
+        why = std::string("cannot swap the rewritten index in: ") + std::strerror(errno);
+        fs::remove_all(tmp, ec);
+        return false;
     }
     sync(live.parent_path());
     db_.close();
@@ -148,6 +199,7 @@ void IndexWriter::compact() {
     } catch (const Xapian::Error&) {
         // Another run took the new database's lock: this writer is done anyway.
     }
+    return true;
 }
 
 const Analyser& IndexWriter::analyser_for(const std::string& lang) {
@@ -186,11 +238,7 @@ Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const 
         xdoc.add_boolean_term(schema::kStatus + unit.status);
         if (unit.status == "agreed as amended") xdoc.add_boolean_term(schema::kStatus + std::string("agreed"));
     }
-    std::string countries;
-    for (const std::string& c : unit.countries) {
-        xdoc.add_boolean_term(bounded_term(schema::kCountry, lower(c)));
-        countries += (countries.empty() ? "" : "\x1f") + c;
-    }
+    for (const std::string& c : unit.countries) xdoc.add_boolean_term(bounded_term(schema::kCountry, lower(c)));
     if (!doc.body.empty()) xdoc.add_boolean_term(bounded_term(schema::kBody, lower(doc.body)));
 
     std::string date_value;
@@ -199,12 +247,7 @@ Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const 
     xdoc.add_value(schema::kDateSlot, date_value);
     xdoc.add_value(schema::kSeqSlot, Xapian::sortable_serialise(unit.seq));
     xdoc.add_value(schema::kDocSlot, doc.id);
-    if (doc.date.size() >= 4) xdoc.add_value(schema::kYearSlot, doc.date.substr(0, 4));
-    if (!doc.meeting.empty()) xdoc.add_value(schema::kMeetingSlot, doc.meeting);
-    if (!doc.type.empty()) xdoc.add_value(schema::kTypeSlot, doc.type);
-    if (!unit.status.empty()) xdoc.add_value(schema::kStatusSlot, unit.status);
-    if (!countries.empty()) xdoc.add_value(schema::kCountrySlot, countries);
-    xdoc.add_value(schema::kLangSlot, doc.lang);
+    xdoc.add_value(schema::kFacetsSlot, facets_value(doc, unit));
     xdoc.set_data(serialise_unit(doc.id, unit));
     return xdoc;
 }
@@ -216,11 +259,37 @@ void IndexWriter::replace_document(const Document& doc) {
     replace_document(doc.meta, std::move(units));
 }
 
+void IndexWriter::record_stem_forms(const std::string& lang, const std::vector<Xapian::Document>& units) {
+    std::unordered_set<std::string>& recorded = recorded_forms_[lang];
+    for (const Xapian::Document& unit : units)
+        for (auto t = unit.termlist_begin(); t != unit.termlist_end(); ++t) {
+            std::string term = *t;
+            // Prefixed terms (filters, fingerprints) start with a capital; exact ones never do.
+            if (term[0] >= 'A' && term[0] <= 'Z') continue;
+            auto [form, added] = recorded.insert(std::move(term));
+            if (!added) continue;
+            // The stem as the analyser of the document's language made it for the text.
+            const std::string key = schema::kStemPrefix + analyser_for(lang).stem(*form);
+            std::string forms = db_.get_metadata(key);
+            if (add_stem_form(forms, *form)) db_.set_metadata(key, forms);
+        }
+}
+
 void IndexWriter::replace_document(const DocumentMeta& meta, std::vector<Xapian::Document> units) {
     remove_document(meta.id);
     // Every old unit of the document is gone, so new ones are added without a lookup.
-    for (const Xapian::Document& unit : units) db_.add_document(unit);
+    add_units(meta, units);
     db_.set_metadata(schema::kDocKey + meta.id, to_json(meta).dump());
+}
+
+Xapian::docid IndexWriter::add_units(const DocumentMeta& meta, const std::vector<Xapian::Document>& units) {
+    record_stem_forms(meta.lang, units);
+    Xapian::docid first = 0;
+    for (const Xapian::Document& unit : units) {
+        Xapian::docid id = db_.add_document(unit);
+        if (first == 0) first = id;
+    }
+    return first;
 }
 
 void IndexWriter::remove_document(const std::string& doc_id) {

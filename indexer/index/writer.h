@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/analyser.h"
@@ -39,14 +40,24 @@ struct IndexLockedError : IndexError {
 
 class IndexWriter {
   public:
+    enum class Durability {
+        synced,   // every commit is on disk before it returns
+        scratch,  // no waiting for the disk: a database thrown away if the run dies
+    };
     // Opens the database at `path`, creating it when missing.
-    explicit IndexWriter(const std::filesystem::path& path);
+    explicit IndexWriter(const std::filesystem::path& path, Durability durability = Durability::synced);
 
     // Replaces every unit of `doc` (by document id): old units go, new ones come.
     void replace_document(const Document& doc);
     // The same with the units' Xapian documents already made (by unit_document, on
     // any thread): the writer only writes.
     void replace_document(const DocumentMeta& meta, std::vector<Xapian::Document> units);
+    // Adds the units of a document without removing anything first, nor recording the
+    // document (a part of a parallel build: see index/parts.h). Returns the first docid
+    // (the others follow it), 0 when there is no unit.
+    Xapian::docid add_units(const DocumentMeta& meta, const std::vector<Xapian::Document>& units);
+    // Deletes one unit added by add_units.
+    void delete_unit(Xapian::docid id) { db_.delete_document(id); }
     void remove_document(const std::string& doc_id);
 
     std::optional<FileRecord> file_record(const std::string& path) const;
@@ -65,16 +76,34 @@ class IndexWriter {
     // in batches leave B-tree blocks half full) and swaps it in atomically: a reader or a
     // crash at any moment sees the old or the new database, both whole. Not within a batch.
     void compact();
+    // Makes this database (records only, units elsewhere) hold the units of `parts` too
+    // (databases written in parallel: index/parts.h): all are compacted into one, which is
+    // swapped in atomically. Until the swap a marker, committed with the records, says
+    // their units are elsewhere; a writer that opens a database so marked and without
+    // units forgets the records, so a run killed before the swap is redone, not half kept.
+    // Throws IndexError when the merge fails (a full disk).
+    void merge_parts(const std::vector<std::filesystem::path>& parts);
 
   private:
     const Analyser& analyser_for(const std::string& lang);
+    // Records each new exact term of `units` under its stem in `lang` (model/stem_forms.h).
+    void record_stem_forms(const std::string& lang, const std::vector<Xapian::Document>& units);
+    // Compacts the last commit, followed by `parts`, beside the database and swaps it in.
+    // False (and `why`) when that could not be done: the database is then unchanged.
+    bool rewrite(const std::vector<std::filesystem::path>& parts, std::string& why);
 
     std::filesystem::path path_;
     bool created_ = false;
     Xapian::WritableDatabase db_;
     std::map<std::string, std::unique_ptr<Analyser>> analysers_;
+    // Forms this writer has recorded, by language: a known word costs one lookup.
+    std::map<std::string, std::unordered_set<std::string>> recorded_forms_;
     bool in_batch_ = false;
 };
+
+// Where part `k` of a parallel build of the index `db` is written: a hidden folder beside
+// it (never taken for a shard), removed by the next writer of `db` if left behind.
+std::filesystem::path part_path(const std::filesystem::path& db, size_t k);
 
 // The Xapian document of one unit: its terms (analysed by `analyser`), boolean filter
 // terms, values and stored record. Thread-safe for distinct analysers.

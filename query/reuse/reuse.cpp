@@ -17,10 +17,12 @@ bool is_resolution(const std::string& symbol) {
     return s.find("/res/") != std::string::npos || s.find("resolution") != std::string::npos;
 }
 
-// Units whose Xapian documents best match `query`, added to `ids`.
-void collect(Xapian::Database& db, const Xapian::Query& query, size_t count, std::vector<Xapian::docid>& ids) {
+// Units whose Xapian documents best match `query` (by `weight`, else BM25), added to `ids`.
+void collect(Xapian::Database& db, const Xapian::Query& query, size_t count, std::vector<Xapian::docid>& ids,
+             const Xapian::Weight* weight = nullptr) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
+    if (weight) enquire.set_weighting_scheme(*weight);
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
     for (auto it = mset.begin(); it != mset.end(); ++it)
         if (std::find(ids.begin(), ids.end(), *it) == ids.end()) ids.push_back(*it);
@@ -29,6 +31,20 @@ void collect(Xapian::Database& db, const Xapian::Query& query, size_t count, std
 std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + "%"; }
 
 }  // namespace
+
+std::vector<Xapian::docid> shingle_candidates(Xapian::Database& db, const std::vector<std::string>& keys,
+                                              size_t count) {
+    std::vector<Xapian::docid> ids;
+    std::set<std::string> shingles;
+    for (uint64_t h : shingle_hashes(keys)) shingles.insert(shingle_term(h));
+    if (shingles.empty()) return ids;
+    // Fingerprints are boolean terms: BM25 weighs them all 0 and would keep the lowest
+    // docids; counting the shared ones keeps the real source before units sharing one
+    // common 3-gram ("of the united").
+    const Xapian::CoordWeight shared_count;
+    collect(db, Xapian::Query(Xapian::Query::OP_OR, shingles.begin(), shingles.end()), count, ids, &shared_count);
+    return ids;
+}
 
 SourceStatus status_of(const DocumentMeta& doc, const Unit& unit) {
     auto in_text = [&](const char* s) { return unit.text.find(s) != std::string::npos; };
@@ -54,16 +70,15 @@ std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, 
 
     // 1. Candidates: shared fingerprints (every 3-gram of the text: the index holds the
     //    winnowed ones, a subset of those of any long shared run), then shared words.
-    std::vector<Xapian::docid> ids;
     std::vector<std::string> keys;
     for (const AlignedWord& w : draft) keys.push_back(w.key);
-    std::set<std::string> shingles;
-    for (uint64_t h : shingle_hashes(keys)) shingles.insert(shingle_term(h));
-    if (!shingles.empty())
-        collect(db, Xapian::Query(Xapian::Query::OP_OR, shingles.begin(), shingles.end()), options.candidates, ids);
+    std::vector<Xapian::docid> ids = shingle_candidates(db, keys, options.candidates);
     std::set<std::string> stems;
     for (const std::string& k : keys) stems.insert(schema::kStemPrefix + k);
-    collect(db, Xapian::Query(Xapian::Query::OP_ELITE_SET, stems.begin(), stems.end(), 24), options.candidates, ids);
+    const StemForms forms = stem_forms_in(searcher.shards());
+    std::vector<Xapian::Query> words;
+    for (const std::string& stem : stems) words.push_back(stem_key_query(stem, forms));
+    collect(db, Xapian::Query(Xapian::Query::OP_ELITE_SET, words.begin(), words.end(), 24), options.candidates, ids);
 
     // 2. Alignment of each candidate.
     std::vector<ReuseMatch> matches;

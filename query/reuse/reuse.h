@@ -64,6 +64,11 @@ inline ReuseOptions quotation_options(size_t limit) {
     return o;
 }
 
+// Up to `count` units sharing word 3-grams with a text (`keys`: its reuse keys), those
+// sharing the most first.
+std::vector<Xapian::docid> shingle_candidates(Xapian::Database& db, const std::vector<std::string>& keys,
+                                              size_t count);
+
 // Throws QueryError when `text` has no words.
 std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, const ReuseOptions& options);
 

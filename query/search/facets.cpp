@@ -2,52 +2,29 @@
 
 #include <algorithm>
 
+#include "model/facet_value.h"
 #include "model/schema.h"
 
 namespace verbatim {
 
-namespace {
-
-struct FacetSlot {
-    const char* name;
-    Xapian::valueno slot;
-    bool multi;  // several values separated by '\x1f'
-};
-
-constexpr FacetSlot kSlots[] = {
-    {"year", schema::kYearSlot, false},     {"meeting", schema::kMeetingSlot, false},
-    {"type", schema::kTypeSlot, false},     {"status", schema::kStatusSlot, false},
-    {"country", schema::kCountrySlot, true}, {"lang", schema::kLangSlot, false},
-};
-
-}  // namespace
-
-FacetSpy::FacetSpy() {
-    for (const FacetSlot& f : kSlots) spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
-}
+FacetSpy::FacetSpy()
+    : dates_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot)),
+      facets_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetsSlot)) {}
 
 void FacetSpy::attach(Xapian::Enquire& enquire) {
-    for (auto& spy : spies_) enquire.add_matchspy(spy.get());
+    enquire.add_matchspy(dates_.get());
+    enquire.add_matchspy(facets_.get());
 }
 
 Facets FacetSpy::facets(size_t per_facet) const {
     std::map<std::string, std::map<std::string, size_t>> all;
-    for (size_t i = 0; i < spies_.size(); ++i) {
-        const FacetSlot& f = kSlots[i];
-        for (auto it = spies_[i]->values_begin(); it != spies_[i]->values_end(); ++it) {
-            const std::string value = *it;
-            const size_t n = it.get_termfreq();
-            if (!f.multi) {
-                all[f.name][value] += n;
-                continue;
-            }
-            for (size_t b = 0; b <= value.size();) {
-                size_t e = value.find('\x1f', b);
-                if (e == std::string::npos) e = value.size();
-                if (e > b) all[f.name][value.substr(b, e - b)] += n;
-                b = e + 1;
-            }
-        }
+    for (auto it = dates_->values_begin(); it != dates_->values_end(); ++it) {
+        const std::string date = *it;  // "YYYYMMDD"
+        if (date.size() >= 4) all["year"][date.substr(0, 4)] += it.get_termfreq();
+    }
+    for (auto it = facets_->values_begin(); it != facets_->values_end(); ++it) {
+        const size_t n = it.get_termfreq();
+        for_each_facet(*it, [&](const char* name, std::string_view value) { all[name][std::string(value)] += n; });
     }
     Facets out;
     for (const auto& [name, counts] : all) {

@@ -8,6 +8,7 @@
 #include "analysis/language.h"
 #include "model/document.h"
 #include "model/schema.h"
+#include "model/stem_forms.h"
 
 namespace verbatim {
 
@@ -199,8 +200,13 @@ class LanguageChoice {
 class Parser {
   public:
     Parser(std::vector<Token> tokens, const QueryLanguages& languages, const LanguageChoice& choice,
-           const Vocabulary& vocabulary, ParsedQuery& out)
-        : tokens_(std::move(tokens)), languages_(languages), choice_(choice), vocabulary_(vocabulary), out_(out) {}
+           const Vocabulary& vocabulary, const StemForms& forms, ParsedQuery& out)
+        : tokens_(std::move(tokens)),
+          languages_(languages),
+          choice_(choice),
+          vocabulary_(vocabulary),
+          forms_(forms),
+          out_(out) {}
 
     std::optional<Xapian::Query> parse() {
         std::optional<Xapian::Query> q = parse_or();
@@ -353,17 +359,19 @@ class Parser {
     Xapian::Query stem_query(const std::string& term, const Languages& langs) {
         out_.has_text = true;
         std::vector<std::string> stems;
+        std::vector<Xapian::Query> queries;
         for (const std::string& lang : langs) {
             out_.languages.insert(lang);
             for (const std::string& stem : languages_.analyser_for(lang).query_stems(term)) {
                 std::string stemmed = schema::kStemPrefix + stem;
                 if (std::find(stems.begin(), stems.end(), stemmed) != stems.end()) continue;
                 stems.push_back(stemmed);
-                out_.highlight_terms.insert(stemmed);
+                queries.push_back(stem_key_query(stemmed, forms_));
+                out_.highlight_terms.insert(stemmed);  // snippets highlight every form of it
             }
         }
-        if (stems.size() == 1) return Xapian::Query(stems.front());
-        return Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end());
+        if (queries.size() == 1) return queries.front();
+        return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
     }
 
     Xapian::Query exact_phrase(const std::vector<std::string>& terms) {
@@ -475,11 +483,12 @@ class Parser {
     const QueryLanguages& languages_;
     const LanguageChoice& choice_;
     const Vocabulary& vocabulary_;
+    const StemForms& forms_;
     ParsedQuery& out_;
 };
 
 ParsedQuery parse(std::string_view text, const QueryLanguages& languages, const Vocabulary& vocabulary,
-                  const std::string* fixed_lang) {
+                  const StemForms& forms, const std::string* fixed_lang) {
     size_t chars = column_of(text, text.size()) - 1;
     if (chars > kMaxQueryLength)
         throw QueryError("the query is too long (" + std::to_string(chars) + " characters; the limit is " +
@@ -498,7 +507,7 @@ ParsedQuery parse(std::string_view text, const QueryLanguages& languages, const 
     ParsedQuery out;
     std::vector<Token> tokens = lex(text);
     LanguageChoice choice(tokens, languages, fixed_lang);
-    Parser parser(std::move(tokens), languages, choice, vocabulary, out);
+    Parser parser(std::move(tokens), languages, choice, vocabulary, forms, out);
     std::optional<Xapian::Query> q = parser.parse();
     if (!q) throw QueryError("nothing to search for: the query has no words, only punctuation", 1);
     out.query = *q;
@@ -507,13 +516,32 @@ ParsedQuery parse(std::string_view text, const QueryLanguages& languages, const 
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const QueryLanguages& languages, const Vocabulary& vocabulary) {
-    return parse(text, languages, vocabulary, nullptr);
+StemForms stem_forms_in(const std::vector<Shard>& shards) {
+    return [&shards](const std::string& key) {
+        std::vector<std::string> forms;
+        for (const Shard& shard : shards)
+            for (std::string& form : split_stem_forms(shard.db.get_metadata(key))) forms.push_back(std::move(form));
+        std::sort(forms.begin(), forms.end());
+        forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+        return forms;
+    };
 }
 
-ParsedQuery parse_query(std::string_view text, const Analyser& analyser, const Vocabulary& vocabulary) {
+Xapian::Query stem_key_query(const std::string& key, const StemForms& forms) {
+    std::vector<std::string> terms = forms(key);
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+ParsedQuery parse_query(std::string_view text, const QueryLanguages& languages, const Vocabulary& vocabulary,
+                        const StemForms& forms) {
+    return parse(text, languages, vocabulary, forms, nullptr);
+}
+
+ParsedQuery parse_query(std::string_view text, const Analyser& analyser, const Vocabulary& vocabulary,
+                        const StemForms& forms) {
     QueryLanguages only{[&analyser](const std::string&) -> const Analyser& { return analyser; }, {analyser.lang()}};
-    return parse(text, only, vocabulary, &analyser.lang());
+    return parse(text, only, vocabulary, forms, &analyser.lang());
 }
 
 }  // namespace verbatim

@@ -14,6 +14,7 @@
 
 #include "analysis/analyser.h"
 #include "query/search/query_fields.h"
+#include "query/search/shards.h"
 
 namespace verbatim {
 
@@ -27,6 +28,18 @@ struct QueryError : std::runtime_error {
 // Answers whether the index holds an exact (unstemmed) term. Compounds use it:
 // "non punishment" is searched as the compound when "nonpunishment" is indexed.
 using Vocabulary = std::function<bool(const std::string& term)>;
+
+// The exact forms the index holds under a stem key (schema::kStemPrefix + stem, see
+// model/stem_forms.h): "Zpunish" -> punish, punished, punishment.
+using StemForms = std::function<std::vector<std::string>(const std::string& key)>;
+
+// The forms recorded in any of `shards` (a combined database reads only the first
+// one's metadata).
+StemForms stem_forms_in(const std::vector<Shard>& shards);
+
+// A stem key as a query: the synonym of its forms (weighted as one term, as the stem
+// term was); nothing when the index holds no form of it.
+Xapian::Query stem_key_query(const std::string& key, const StemForms& forms);
 
 struct ParsedQuery {
     Xapian::Query query;
@@ -45,15 +58,15 @@ struct QueryLanguages {
     std::vector<std::string> indexed;  // languages the index holds: "en", "fr", ...
 };
 
-
-
 inline constexpr size_t kMaxQueryLength = 2000;
 
 // Parses `text`, choosing each word's language as QueryLanguages says. Throws
 // QueryError for malformed input.
-ParsedQuery parse_query(std::string_view text, const QueryLanguages& languages, const Vocabulary& vocabulary);
+ParsedQuery parse_query(std::string_view text, const QueryLanguages& languages, const Vocabulary& vocabulary,
+                        const StemForms& forms);
 
 // Parses `text` with one analyser, whatever the query is written in (tools, tests).
-ParsedQuery parse_query(std::string_view text, const Analyser& analyser, const Vocabulary& vocabulary);
+ParsedQuery parse_query(std::string_view text, const Analyser& analyser, const Vocabulary& vocabulary,
+                        const StemForms& forms);
 
 }  // namespace verbatim

@@ -97,7 +97,7 @@ ParsedQuery Searcher::parse(const std::string& query) const {
     Vocabulary vocabulary = [this](const std::string& term) { return db_.term_exists(term); };
     QueryLanguages languages{[this](const std::string& lang) -> const Analyser& { return analyser_for(lang); },
                              indexed_languages()};
-    return parse_query(query, languages, vocabulary);
+    return parse_query(query, languages, vocabulary, stem_forms_in(shards_));
 }
 
 namespace {
@@ -176,7 +176,8 @@ SearchResult Searcher::search(const SearchOptions& options) {
                                         : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                                         static_cast<Xapian::doccount>(options.limit), check);
         SearchResult result;
-        const Highlight highlight{parsed.highlight_terms, parsed.highlight_phrases};
+        const Highlight highlight =
+            with_stem_forms(Highlight{parsed.highlight_terms, parsed.highlight_phrases}, stem_forms_in(shards_));
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         result.total_at_least = mset.get_matches_lower_bound();
@@ -200,9 +201,14 @@ SearchResult Searcher::search(const SearchOptions& options) {
         }
         if (options.facets) result.facets = spy.facets(20);
         if (grouping) group_hits(result, options);
-        // Highlighting re-analyses the text in its own language, so its stems meet the query's.
+        // Highlighting re-analyses the text in its own language, so its stems meet the query's;
+        // one Highlighter per language serves every hit (it remembers the words it matched).
+        std::map<std::string, Highlighter> highlighters;
         auto snippet = [&](Hit& hit) {
-            hit.snippet = make_snippet(hit.record.unit.text, analyser_for(hit.record.doc.lang), highlight);
+            const std::string& lang = hit.record.doc.lang;
+            auto it = highlighters.find(lang);
+            if (it == highlighters.end()) it = highlighters.try_emplace(lang, analyser_for(lang), highlight).first;
+            hit.snippet = it->second.make_snippet(hit.record.unit.text);
         };
         for (Hit& hit : result.hits) snippet(hit);
         for (HitGroup& g : result.groups)

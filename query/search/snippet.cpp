@@ -1,7 +1,6 @@
 #include "query/search/snippet.h"
 
 #include <algorithm>
-#include <map>
 #include <string_view>
 #include <unordered_map>
 
@@ -17,44 +16,62 @@ size_t char_boundary(const std::string& s, size_t pos) {
     return pos;
 }
 
+bool is_stem(const std::string& term) {
+    return term.compare(0, std::string_view(schema::kStemPrefix).size(), schema::kStemPrefix) == 0;
+}
+
+// The token that ends `phrase` when it starts at tokens[first], else nullptr. Tokens come
+// in position order; a compound's joined form shares its last part's position.
+const Token* phrase_end(const std::vector<Token>& tokens, size_t first, const std::vector<std::string>& phrase) {
+    const Xapian::termpos start = tokens[first].position;
+    const Token* last = &tokens[first];
+    size_t k = 1;
+    for (size_t j = first + 1; j < tokens.size() && k < phrase.size(); ++j) {
+        if (tokens[j].position > start + k) return nullptr;  // no phrase[k] at its position
+        if (tokens[j].position == start + k && tokens[j].term == phrase[k]) last = &tokens[j], ++k;
+    }
+    return k == phrase.size() ? last : nullptr;
+}
+
 }  // namespace
 
-std::vector<std::pair<size_t, size_t>> find_matches(const std::string& text, const Analyser& analyser,
-                                                    const Highlight& highlight) {
-    std::vector<Token> tokens = analyser.tokenize(text);
-    std::vector<std::pair<size_t, size_t>> marks;
-    // Stemming is most of the cost: only when the query has stems, once per distinct word.
-    const bool has_stems = std::any_of(highlight.terms.begin(), highlight.terms.end(), [](const std::string& t) {
-        return t.compare(0, std::string_view(schema::kStemPrefix).size(), schema::kStemPrefix) == 0;
-    });
-    std::unordered_map<std::string_view, bool> stem_matches;
-    for (const Token& t : tokens) {
-        bool match = highlight.terms.count(t.term) > 0;
-        if (!match && has_stems) {
-            auto [it, added] = stem_matches.try_emplace(t.term, false);
-            if (added) it->second = highlight.terms.count(schema::kStemPrefix + analyser.stem(t.term)) > 0;
-            match = it->second;
-        }
-        if (match) marks.emplace_back(t.start, t.end);
+Highlight with_stem_forms(const Highlight& highlight,
+                          const std::function<std::vector<std::string>(const std::string& key)>& forms) {
+    Highlight out{{}, highlight.phrases};
+    for (const std::string& term : highlight.terms) {
+        if (!is_stem(term)) out.terms.insert(term);
+        else
+            for (std::string& form : forms(term)) out.terms.insert(std::move(form));
     }
-    if (!highlight.phrases.empty()) {
-        // Tokens by position: a phrase is its terms at consecutive positions.
-        std::multimap<Xapian::termpos, const Token*> at;
-        for (const Token& t : tokens) at.emplace(t.position, &t);
-        auto find_at = [&](Xapian::termpos pos, const std::string& term) -> const Token* {
-            auto [b, e] = at.equal_range(pos);
-            for (auto it = b; it != e; ++it)
-                if (it->second->term == term) return it->second;
-            return nullptr;
-        };
-        for (const auto& phrase : highlight.phrases) {
-            for (const Token& first : tokens) {
-                if (first.term != phrase.front()) continue;
-                const Token* last = &first;
-                for (size_t k = 1; k < phrase.size() && last; ++k) last = find_at(first.position + k, phrase[k]);
-                if (last) marks.emplace_back(first.start, last->end);
-            }
-        }
+    return out;
+}
+
+Highlighter::Highlighter(const Analyser& analyser, const Highlight& highlight)
+    : analyser_(analyser), highlight_(highlight) {
+    // Stemming costs most: only when the query has stems.
+    has_stems_ = std::any_of(highlight.terms.begin(), highlight.terms.end(), is_stem);
+}
+
+bool Highlighter::matches(const std::string& term) const {
+    // Without stems (with_stem_forms) a lookup in the few terms beats remembering the word.
+    if (!has_stems_) return highlight_.terms.count(term) > 0;
+    auto it = words_.find(term);
+    if (it != words_.end()) return it->second;
+    const bool match = highlight_.terms.count(term) > 0 ||
+                       (has_stems_ && highlight_.terms.count(schema::kStemPrefix + analyser_.stem(term)) > 0);
+    return words_.emplace(term, match).first->second;
+}
+
+std::vector<std::pair<size_t, size_t>> Highlighter::find_matches(const std::string& text) const {
+    std::vector<Token> tokens = analyser_.tokenize(text);
+    std::vector<std::pair<size_t, size_t>> marks;
+    for (const Token& t : tokens)
+        if (matches(t.term)) marks.emplace_back(t.start, t.end);
+    for (const auto& phrase : highlight_.phrases) {
+        if (phrase.empty()) continue;
+        for (size_t i = 0; i < tokens.size(); ++i)
+            if (tokens[i].term == phrase.front())
+                if (const Token* last = phrase_end(tokens, i, phrase)) marks.emplace_back(tokens[i].start, last->end);
     }
     std::sort(marks.begin(), marks.end());
     std::vector<std::pair<size_t, size_t>> merged;
@@ -65,9 +82,18 @@ std::vector<std::pair<size_t, size_t>> find_matches(const std::string& text, con
     return merged;
 }
 
+std::vector<std::pair<size_t, size_t>> find_matches(const std::string& text, const Analyser& analyser,
+                                                    const Highlight& highlight) {
+    return Highlighter(analyser, highlight).find_matches(text);
+}
+
 Snippet make_snippet(const std::string& text, const Analyser& analyser, const Highlight& highlight,
                      size_t max_chars) {
-    std::vector<std::pair<size_t, size_t>> marks = find_matches(text, analyser, highlight);
+    return Highlighter(analyser, highlight).make_snippet(text, max_chars);
+}
+
+Snippet Highlighter::make_snippet(const std::string& text, size_t max_chars) const {
+    std::vector<std::pair<size_t, size_t>> marks = find_matches(text);
     size_t begin = 0, end = text.size();
     if (text.size() > max_chars) {
         // The window starting at a mark that covers the most marks.

@@ -260,6 +260,45 @@ TEST_CASE("re-indexing skips what did not change, replaces what did, removes wha
     CHECK(run_verbatim({"cite", "--db", db, "CTOC/COP/WG.4/2020/4, para. 1"}).exit_code == 0);
 }
 
+TEST_CASE("a new index built by parallel workers holds what one writer gives, twins merged the same way") {
+    // corpus/ has each report as text and as PDF: one document each, the PDF's.
+    const std::vector<std::string> queries = {"non-punishment", "\"joint investigation teams\"", "victims",
+                                              "symbol:CTOC/COP/WG.4/2020/4", "kind:recommendation"};
+    auto answers = [&](const std::string& db) {
+        std::vector<std::string> all;
+        for (const std::string& q : queries) {
+            RunResult r = run_verbatim({"search", "--db", db, "--json", "--limit", "10000", q});
+            std::vector<std::string> ids = json_field(r.out, "id"), pages = json_field(r.out, "pages");
+            for (size_t i = 0; i < ids.size(); ++i) ids[i] += " p" + (i < pages.size() ? pages[i] : "");
+            std::sort(ids.begin(), ids.end());  // equal scores may come in another order
+            all.push_back(q + " -> " + std::to_string(ids.size()));
+            all.insert(all.end(), ids.begin(), ids.end());
+        }
+        return all;
+    };
+    const fs::path dir = fresh_dir("parallel-build");
+    std::map<std::string, nlohmann::json> summary;
+    for (const std::string threads : {"1", "3"}) {
+        RunResult r = run_verbatim({"index", "--db", (dir / threads).string(), "--threads", threads, "--json",
+                                    corpus_dir().string()});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        summary[threads] = nlohmann::json::parse(r.out);
+        // No part is left beside the index.
+        for (const auto& entry : fs::directory_iterator(dir)) CHECK(entry.path().filename().string().find(".part-") == std::string::npos);
+    }
+    CHECK(summary["3"]["units"] == summary["1"]["units"]);
+    CHECK(summary["3"]["merged"] == summary["1"]["merged"]);
+    CHECK(summary["3"]["merged"].size() == 5);
+    CHECK(answers((dir / "3").string()) == answers((dir / "1").string()));
+    RunResult stats1 = run_verbatim({"stats", "--db", (dir / "1").string(), "--json"});
+    RunResult stats3 = run_verbatim({"stats", "--db", (dir / "3").string(), "--json"});
+    CHECK(nlohmann::json::parse(stats3.out)["units"] == nlohmann::json::parse(stats1.out)["units"]);
+    // The parallel build is an ordinary index: the next run updates it in place.
+    RunResult again = run_verbatim({"index", "--db", (dir / "3").string(), "--threads", "3", "--json", corpus_dir().string()});
+    CHECK(nlohmann::json::parse(again.out)["unchanged"] == summary["1"]["files"]);
+}
+
 TEST_CASE("the manifest wins over the text, and a changed manifest re-indexes") {
     fs::path dir = text_only_copy(kReport);
     std::string db = (dir / "db").string();

@@ -15,9 +15,13 @@ Vocabulary vocabulary_of(std::set<std::string> terms) {
     return [terms = std::move(terms)](const std::string& t) { return terms.count(t) > 0; };
 }
 
+// Each stem key stands for itself as its one form, so a description shows the stems
+// (the expansion into indexed forms is tested on its own below).
+std::vector<std::string> key_as_form(const std::string& key) { return {key}; }
+
 std::string describe(const std::string& query, const Vocabulary& vocabulary = vocabulary_of({})) {
     Analyser analyser("en");
-    return parse_query(query, analyser, vocabulary).query.get_description();
+    return parse_query(query, analyser, vocabulary, key_as_form).query.get_description();
 }
 
 bool contains(const std::string& haystack, const std::string& needle) {
@@ -35,6 +39,24 @@ TEST_CASE("words are ANDed and stemmed; phrases use exact positions") {
     CHECK(contains(p, "PHRASE 3"));
     CHECK(contains(p, "joint"));
     CHECK_FALSE(contains(p, "Zjoint"));
+}
+
+TEST_CASE("a stemmed word is the synonym of the forms indexed under its stem") {
+    Analyser en("en");
+    std::map<std::string, std::vector<std::string>> index{{"Zpunish", {"punished", "punishment"}}};
+    StemForms forms = [&](const std::string& key) {
+        auto it = index.find(key);
+        return it == index.end() ? std::vector<std::string>{} : it->second;
+    };
+    ParsedQuery q = parse_query("punishes", en, vocabulary_of({}), forms);
+    std::string d = q.query.get_description();
+    CAPTURE(d);
+    CHECK(contains(d, "punished SYNONYM punishment"));
+    CHECK_FALSE(contains(d, "Zpunish"));
+    CHECK(q.highlight_terms.count("Zpunish") == 1);  // snippets still highlight by stem
+    // A stem the index never saw matches nothing, and so does a query needing it.
+    CHECK(parse_query("victims", en, vocabulary_of({}), forms).query.get_description() == "Query()");
+    CHECK(parse_query("punished victims", en, vocabulary_of({}), forms).query.get_description() == "Query()");
 }
 
 TEST_CASE("OR, NOT, minus and parentheses") {
@@ -106,7 +128,7 @@ TEST_CASE("malformed queries say what is wrong and where") {
         CAPTURE(query);
         Analyser analyser("en");
         try {
-            parse_query(c.query, analyser, vocabulary_of({}));
+            parse_query(c.query, analyser, vocabulary_of({}), key_as_form);
             FAIL("expected a QueryError");
         } catch (const QueryError& e) {
             CHECK(contains(e.what(), c.message));
@@ -114,7 +136,8 @@ TEST_CASE("malformed queries say what is wrong and where") {
         }
     }
     Analyser analyser("en");
-    CHECK_THROWS_AS(parse_query(std::string(kMaxQueryLength + 1, 'a'), analyser, vocabulary_of({})), QueryError);
+    CHECK_THROWS_AS(parse_query(std::string(kMaxQueryLength + 1, 'a'), analyser, vocabulary_of({}), key_as_form),
+                    QueryError);
 }
 
 namespace {
@@ -131,7 +154,9 @@ struct Languages {
         };
         languages.indexed = std::move(indexed);
     }
-    ParsedQuery parse(const std::string& query) { return parse_query(query, languages, vocabulary_of({})); }
+    ParsedQuery parse(const std::string& query) {
+        return parse_query(query, languages, vocabulary_of({}), key_as_form);
+    }
 };
 
 std::string joined(const std::set<std::string>& s) {

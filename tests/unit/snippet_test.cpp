@@ -35,3 +35,39 @@ TEST_CASE("a long text is cut around the densest cluster of matches") {
     CHECK(s.text.rfind("\xE2\x80\xA6", 0) == 0);
     CHECK(render_marked(s, "[", "]").find("[peace] and [peace] again") != std::string::npos);
 }
+
+TEST_CASE("phrases are marked whole across hyphenated compounds") {
+    // Parts keep their positions; the joined form shares the last part's.
+    CHECK(marked("the non-punishment principle applies", Highlight{{}, {{"non", "punishment", "principle"}}}) ==
+          "the [non-punishment principle] applies");
+    CHECK(marked("the non-punishment principle applies", Highlight{{}, {{"nonpunishment", "principle"}}}) ==
+          "the [non-punishment principle] applies");
+    CHECK(marked("rule of the law, rule of law", Highlight{{}, {{"rule", "of", "law"}}}) ==
+          "rule of the law, [rule of law]");
+}
+
+TEST_CASE("one highlighter serves many texts, as for the hits of a search") {
+    Analyser analyser("en");
+    const Highlight h{{"Zvictim", "trafficking"}, {{"human", "rights"}}};
+    const Highlighter highlighter(analyser, h);
+    const std::vector<std::string> texts{"Victims of trafficking.", "No match here.",
+                                         "Human rights of victims; trafficking victim.", "victim"};
+    // Twice over: the second pass answers from what the first remembered.
+    for (int pass = 0; pass < 2; ++pass)
+        for (const std::string& text : texts)
+            CHECK(render_marked(highlighter.make_snippet(text), "[", "]") == marked(text, h));
+    CHECK(render_marked(highlighter.make_snippet(texts[2]), "[", "]") ==
+          "[Human rights] of [victims]; [trafficking] [victim].");
+}
+
+TEST_CASE("stems are highlighted by the forms the index holds under them, without stemming") {
+    // The index's forms, not the stemmer, decide: "victim" is not listed, so it stays plain.
+    auto forms = [](const std::string& key) {
+        return key == "Zvictim" ? std::vector<std::string>{"victims", "victimes"} : std::vector<std::string>{};
+    };
+    const Highlight h = with_stem_forms(Highlight{{"Zvictim", "Zpeac", "trafficking"}, {{"rule", "of", "law"}}}, forms);
+    CHECK(h.terms == std::set<std::string>{"trafficking", "victimes", "victims"});
+    CHECK(h.phrases.size() == 1);
+    CHECK(marked("Victims and a victim, trafficking and peace under the rule of law.", h) ==
+          "[Victims] and a victim, [trafficking] and peace under the [rule of law].");
+}

@@ -1,0 +1,166 @@
+// Stemmed search without stem postings: the writer records each exact form under its
+// stem (model/stem_forms.h) and a word query is the synonym of those forms, in one
+// database, after compaction, across shards and across the merged parts of a new index.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "indexer/extract/text_layout.h"
+#include "indexer/index/shards.h"
+#include "indexer/index/writer.h"
+#include "indexer/structure/document_builder.h"
+#include "model/stem_forms.h"
+#include "query/search/searcher.h"
+
+using namespace verbatim;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    explicit TempDir(const std::string& name)
+        : path(fs::temp_directory_path() / ("verbatim-stem-" + name + "-" + std::to_string(getpid()))) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+// A one-paragraph report of `year` whose paragraph is `sentence`.
+Document report(int n, int year, const std::string& sentence, const std::string& lang = "en") {
+    std::string text = "A/" + std::to_string(70 + n) + "/1\n\nDistr.: General 1 March " + std::to_string(year) +
+                       "\n\n1. " + sentence + "\n";
+    Document doc = build_document(lay_out_text(text), "doc" + std::to_string(n) + ".txt", nullptr);
+    doc.meta.lang = lang;
+    return doc;
+}
+
+std::vector<Xapian::Document> units_of(const Document& doc) {
+    Analyser analyser(doc.meta.lang);
+    std::vector<Xapian::Document> units;
+    for (const Unit& unit : doc.units) units.push_back(unit_document(doc.meta, unit, analyser));
+    return units;
+}
+
+// The texts of the units a query finds.
+std::vector<std::string> found(const fs::path& db, const std::string& query) {
+    Searcher searcher(db);
+    SearchOptions options;
+    options.query = query;
+    options.limit = 50;
+    std::vector<std::string> texts;
+    for (const Hit& hit : searcher.search(options).hits) texts.push_back(hit.record.unit.text);
+    std::sort(texts.begin(), texts.end());
+    return texts;
+}
+
+bool has(const std::vector<std::string>& texts, const std::string& word) {
+    return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.find(word) != std::string::npos; });
+}
+
+const std::string kPunishment = "The principle of non-punishment protects victims.";
+const std::string kPunished = "No victim should be punished for acts they were compelled to commit.";
+
+}  // namespace
+
+TEST_CASE("every form of a word is found by its stem, with no stem postings, also after compaction") {
+    TempDir dir("one");
+    const fs::path db = dir.path / "index.db";
+    {
+        IndexWriter writer(db);
+        writer.begin_batch();
+        writer.replace_document(report(1, 2019, kPunishment));
+        writer.replace_document(report(2, 2020, kPunished));
+        writer.replace_document(report(3, 2020, kPunished));  // a known form: recorded once
+        writer.commit_batch();
+    }
+    {
+        Xapian::Database reader(db.string());
+        CHECK(reader.allterms_begin("Z") == reader.allterms_end("Z"));
+        CHECK(split_stem_forms(reader.get_metadata("Zpunish")) == std::vector<std::string>{"punishment", "punished"});
+    }
+    for (const char* query : {"punished", "punishment", "punishes"}) {
+        CAPTURE(query);
+        std::vector<std::string> texts = found(db, query);
+        CHECK(texts.size() == 3);
+        CHECK(has(texts, "non-punishment"));
+        CHECK(has(texts, "punished"));
+    }
+    CHECK(found(db, "unheardof").empty());  // a stem with no forms matches nothing
+    {
+        IndexWriter writer(db);
+        writer.compact();
+    }
+    CHECK(found(db, "punished").size() == 3);
+}
+
+TEST_CASE("the forms of a stem are read from every shard searched as one") {
+    TempDir dir("shards");
+    {
+        ShardedWriter writer(dir.path, "year");
+        writer.begin_batch();
+        Document a = report(1, 2019, kPunishment), b = report(2, 2020, kPunished);
+        writer.replace_document(a.meta, units_of(a));
+        writer.replace_document(b.meta, units_of(b));
+        writer.commit_batch();
+        writer.compact_created();
+    }
+    CHECK(fs::exists(dir.path / "shard-2019"));
+    CHECK(fs::exists(dir.path / "shard-2020"));
+    std::vector<std::string> texts = found(dir.path, "punish");
+    CHECK(texts.size() == 2);
+    CHECK(has(texts, "non-punishment"));
+    CHECK(has(texts, "punished"));
+}
+
+TEST_CASE("parts of a new index merged into one keep the forms of every part") {
+    TempDir dir("parts");
+    const fs::path db = dir.path / "index.db";
+    IndexWriter index(db);
+    std::vector<fs::path> parts;
+    const std::vector<std::string> sentences{kPunishment, kPunished};
+    for (size_t k = 0; k < sentences.size(); ++k) {
+        parts.push_back(part_path(db, k));
+        IndexWriter part(parts.back(), IndexWriter::Durability::scratch);
+        part.begin_batch();
+        Document doc = report(static_cast<int>(k), 2020, sentences[k]);
+        part.add_units(doc.meta, units_of(doc));
+        part.commit_batch();
+    }
+    index.merge_parts(parts);
+    Xapian::Database reader(db.string());
+    std::vector<std::string> forms = split_stem_forms(reader.get_metadata("Zpunish"));
+    std::sort(forms.begin(), forms.end());
+    CHECK(forms == std::vector<std::string>{"punished", "punishment"});
+    CHECK(found(db, "punishing").size() == 2);
+}
+
+TEST_CASE("an Arabic word finds its forms with and without the article") {
+    TempDir dir("ar");
+    const fs::path db = dir.path / "index.db";
+    {
+        IndexWriter writer(db);
+        writer.replace_document(report(1, 2020, "وتنظر اللجنة في العقوبات المفروضة.", "ar"));
+        writer.replace_document(report(2, 2020, "ولا ينبغي فرض عقوبات على الضحايا.", "ar"));
+    }
+    std::vector<std::string> texts = found(db, "عقوبات");
+    CHECK(texts.size() == 2);
+    CHECK(found(db, "العقوبات").size() == 2);
+}
+
+TEST_CASE("the form list of a stem: each form once; merged lists join") {
+    std::string list;
+    CHECK(add_stem_form(list, "punished"));
+    CHECK(add_stem_form(list, "punish"));
+    CHECK_FALSE(add_stem_form(list, "punish"));
+    CHECK_FALSE(add_stem_form(list, "punished"));
+    CHECK(list == "punished punish");
+    IndexCompactor compactor;
+    const std::string tags[] = {list, "punishment punish"};
+    for (const std::string& key : {std::string("Zpunish"), std::string("\0\xc0Zpunish", 9)})  // as glass passes it
+        CHECK(split_stem_forms(compactor.resolve_duplicate_metadata(key, 2, tags)) ==
+              std::vector<std::string>{"punished", "punish", "punishment"});
+    CHECK(compactor.resolve_duplicate_metadata("doc:x", 2, tags) == list);  // other keys: the first
+}
