@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <system_error>
@@ -71,6 +72,32 @@ std::string manifest_fingerprint(const ManifestEntry* entry) {
 
 // When two files give one document, the PDF wins: it carries the printed pages.
 int format_rank(const std::string& path) { return source_format(path) == SourceFormat::pdf ? 2 : 1; }
+
+// Of two files that give one document, true when `a` is the one indexed: the PDF, else
+// the first by name. A strict order, so the winner among many is the same in any order.
+bool provides_before(const std::string& a, const std::string& b) {
+    return format_rank(a) > format_rank(b) || (format_rank(a) == format_rank(b) && a < b);
+}
+
+// For a parallel build: the best file seen so far for each document, so that a worker
+// does not write units the main thread will drop (copies of one report, a text and its
+// PDF). Only an optimisation: a file found better later still replaces what was written.
+class BestProviders {
+  public:
+    // True when `path` is the best file yet for `doc_id` (and is now remembered as such).
+    bool claim(const std::string& doc_id, const std::string& path) {
+        std::lock_guard lock(mutex_);
+        auto [it, added] = best_.try_emplace(doc_id, path);
+        if (added) return true;
+        if (!provides_before(path, it->second)) return false;
+        it->second = path;
+        return true;
+    }
+
+  private:
+    std::mutex mutex_;
+    std::map<std::string, std::string> best_;
+};
 
 bool under_any(const std::string& path, const std::vector<fs::path>& roots) {
     for (const fs::path& root : roots) {
@@ -210,6 +237,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
     std::unique_ptr<PartWriters> parts;
     if (IndexWriter* plain = writer.plain(); plain && plain->created() && workers > 1 && pending.size() > workers)
         parts = std::make_unique<PartWriters>(options.db, workers);
+    BestProviders best_providers;
 
     auto prepare = [&](size_t i, size_t worker) -> Prepared {
         const Pending& p = pending[i];
@@ -237,7 +265,10 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
         if (!analyser) analyser = std::make_unique<Analyser>(doc.meta.lang);
         out.units.reserve(doc.units.size());
         for (const Unit& unit : doc.units) out.units.push_back(unit_document(doc.meta, unit, *analyser));
-        if (parts) {
+        // Units of a document a better file already gives stay here, unwritten: the main
+        // thread drops them, or, should this file win after all (the better one vanished),
+        // writes them into the index itself.
+        if (parts && best_providers.claim(doc.meta.id, p.path)) {
             out.placed = parts->add(worker, doc.meta, out.units);
             out.units.clear();
         }
@@ -303,8 +334,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
             const std::string rival = other->second;
             std::error_code ec;
             bool rival_alive = fs::exists(rival, ec);
-            bool rival_better = format_rank(rival) > format_rank(path) ||
-                                (format_rank(rival) == format_rank(path) && rival < path);
+            bool rival_better = provides_before(rival, path);
             summary.merged.push_back(fs::path(path).filename().string() + " and " +
                                      fs::path(rival).filename().string() + " are one document (" +
                                      document_reference(doc.meta) + ")");
@@ -321,7 +351,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
             }
         }
         if (parts) parts->keep(doc.meta.id, prepared.placed);
-        writer.replace_document(doc.meta, std::move(prepared.units));  // none when in parts
+        writer.replace_document(doc.meta, std::move(prepared.units));  // in parts: none, or unwritten ones
         provider[doc.meta.id] = path;
         writer.set_file_record(path, record);
         ++summary.indexed;

@@ -10,7 +10,9 @@
 // The main thread still decides, file by file and in order, which file provides a
 // document (keep, drop), and writes the file records, so the index is the one a single
 // writer would give. Worker k always gets the same files (index/pipeline.h), so unit
-// numbers, and with them the order of equal-scoring hits, do not depend on timing.
+// numbers, and with them the order of equal-scoring hits, do not depend on timing (where
+// two files give one document, the loser's units may or may not have been written before
+// they were dropped, leaving a gap in the numbers: the order stays the same).
 #pragma once
 
 #include <filesystem>
