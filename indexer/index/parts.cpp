@@ -9,10 +9,9 @@ PartWriters::PartWriters(const fs::path& db, size_t parts) {
         paths_.push_back(part_path(db, k));
         std::error_code ec;
         fs::remove_all(paths_.back(), ec);
+        // No transaction: Xapian commits a part each time its buffers fill (cheap, nothing
+        // is synced); a transaction as long as the run made memory grow with the corpus.
         writers_.push_back(std::make_unique<IndexWriter>(paths_.back(), IndexWriter::Durability::scratch));
-        // One transaction for the whole part: Xapian then flushes its buffers to disk as
-        // they fill, but never stops to commit.
-        writers_.back()->begin_batch();
     }
 }
 
@@ -49,7 +48,7 @@ void PartWriters::merge_into(IndexWriter& index) {
     for (const Placement& p : dropped_)
         for (size_t i = 0; i < p.count; ++i) writers_.at(p.part)->delete_unit(p.first + static_cast<Xapian::docid>(i));
     dropped_.clear();
-    for (auto& writer : writers_) writer->commit_batch();
+    for (auto& writer : writers_) writer->commit();
     writers_.clear();  // closed: their last commit is what the merge reads
     index.merge_parts(paths_);
 }

@@ -69,6 +69,8 @@ class IndexWriter {
     // Groups changes so that a commit holds whole files only.
     void begin_batch();
     void commit_batch();
+    // Commits what was written outside a batch.
+    void commit() { db_.commit(); }
 
     // True when this writer created the database (it did not exist, or held no unit).
     bool created() const { return created_; }

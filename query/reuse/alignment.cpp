@@ -3,7 +3,10 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 namespace verbatim {
 
@@ -17,7 +20,19 @@ std::vector<AlignedWord> aligned_words(const std::string& text, const Analyser& 
 std::vector<Tile> greedy_string_tiling(const std::vector<AlignedWord>& draft, const std::vector<AlignedWord>& source,
                                        size_t min_words) {
     std::vector<Tile> tiles;
-    std::vector<bool> used_draft(draft.size()), used_source(source.size());
+    // Words as numbers (the draft's distinct keys; a source word the draft lacks never
+    // matches): the dynamic programme below compares every pair, once per tile.
+    constexpr uint32_t kNoMatch = UINT32_MAX;
+    std::unordered_map<std::string_view, uint32_t> numbers;
+    std::vector<uint32_t> a(draft.size()), b(source.size());
+    for (size_t i = 0; i < draft.size(); ++i)
+        a[i] = numbers.try_emplace(draft[i].key, static_cast<uint32_t>(numbers.size())).first->second;
+    for (size_t j = 0; j < source.size(); ++j) {
+        auto it = numbers.find(source[j].key);
+        b[j] = it == numbers.end() ? kNoMatch : it->second;
+    }
+    // A used word takes part in no later tile: it no longer matches anything.
+    constexpr uint32_t kUsedDraft = kNoMatch - 1, kUsedSource = kNoMatch - 2;
     // Longest common run over unused words, found by dynamic programming; repeat.
     std::vector<size_t> previous(source.size() + 1), current(source.size() + 1);
     while (true) {
@@ -26,14 +41,14 @@ std::vector<Tile> greedy_string_tiling(const std::vector<AlignedWord>& draft, co
         for (size_t i = 1; i <= draft.size(); ++i) {
             current[0] = 0;
             for (size_t j = 1; j <= source.size(); ++j) {
-                bool match = !used_draft[i - 1] && !used_source[j - 1] && draft[i - 1].key == source[j - 1].key;
+                bool match = a[i - 1] == b[j - 1];
                 current[j] = match ? previous[j - 1] + 1 : 0;
                 if (current[j] > best.length) best = {i - current[j], j - current[j], current[j]};
             }
             std::swap(previous, current);
         }
         if (best.length < min_words) break;
-        for (size_t k = 0; k < best.length; ++k) used_draft[best.draft + k] = used_source[best.source + k] = true;
+        for (size_t k = 0; k < best.length; ++k) a[best.draft + k] = kUsedDraft, b[best.source + k] = kUsedSource;
         tiles.push_back(best);
     }
     return tiles;

@@ -35,8 +35,10 @@ std::string percent(double share) { return std::to_string(static_cast<int>(std::
 std::vector<Xapian::docid> shingle_candidates(Xapian::Database& db, const std::vector<std::string>& keys,
                                               size_t count) {
     std::vector<Xapian::docid> ids;
+    // Winnowed as the index's are: a passage of six words or more shared with a unit gives
+    // both the same fingerprint (the minimum of a window inside it), with 40% of the terms.
     std::set<std::string> shingles;
-    for (uint64_t h : shingle_hashes(keys)) shingles.insert(shingle_term(h));
+    for (uint64_t h : winnow(shingle_hashes(keys))) shingles.insert(shingle_term(h));
     if (shingles.empty()) return ids;
     // Fingerprints are boolean terms: BM25 weighs them all 0 and would keep the lowest
     // docids; counting the shared ones keeps the real source before units sharing one
@@ -44,6 +46,27 @@ std::vector<Xapian::docid> shingle_candidates(Xapian::Database& db, const std::v
     const Xapian::CoordWeight shared_count;
     collect(db, Xapian::Query(Xapian::Query::OP_OR, shingles.begin(), shingles.end()), count, ids, &shared_count);
     return ids;
+}
+
+Xapian::Query rarest_words_query(Xapian::Database& db, const std::vector<std::string>& keys, const StemForms& forms,
+                                 size_t count) {
+    // Chosen here from the forms' frequencies: OP_ELITE_SET would open the posting lists
+    // of every stem's forms first, those of "the" and "of" too (a third of `agreed`).
+    std::set<std::string> stems;
+    for (const std::string& k : keys) stems.insert(schema::kStemPrefix + k);
+    std::vector<std::pair<Xapian::doccount, Xapian::Query>> ranked;
+    for (const std::string& stem : stems) {
+        const std::vector<std::string> stem_forms = forms(stem);
+        if (stem_forms.empty()) continue;
+        Xapian::doccount frequency = 0;
+        for (const std::string& form : stem_forms) frequency += db.get_termfreq(form);
+        ranked.emplace_back(frequency, stem_key_query(stem, [&](const std::string&) { return stem_forms; }));
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (ranked.size() > count) ranked.resize(count);
+    std::vector<Xapian::Query> words;
+    for (auto& r : ranked) words.push_back(std::move(r.second));
+    return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
 }
 
 SourceStatus status_of(const DocumentMeta& doc, const Unit& unit) {
@@ -73,12 +96,7 @@ std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, 
     std::vector<std::string> keys;
     for (const AlignedWord& w : draft) keys.push_back(w.key);
     std::vector<Xapian::docid> ids = shingle_candidates(db, keys, options.candidates);
-    std::set<std::string> stems;
-    for (const std::string& k : keys) stems.insert(schema::kStemPrefix + k);
-    const StemForms forms = stem_forms_in(searcher.shards());
-    std::vector<Xapian::Query> words;
-    for (const std::string& stem : stems) words.push_back(stem_key_query(stem, forms));
-    collect(db, Xapian::Query(Xapian::Query::OP_ELITE_SET, words.begin(), words.end(), 24), options.candidates, ids);
+    collect(db, rarest_words_query(db, keys, stem_forms_in(searcher.shards()), 24), options.candidates, ids);
 
     // 2. Alignment of each candidate.
     std::vector<ReuseMatch> matches;

@@ -69,6 +69,11 @@ inline ReuseOptions quotation_options(size_t limit) {
 std::vector<Xapian::docid> shingle_candidates(Xapian::Database& db, const std::vector<std::string>& keys,
                                               size_t count);
 
+// The `count` rarest stems of a text (`keys`: its reuse keys), each the synonym of its
+// forms, OR-ed: the candidates that share its words without sharing a passage.
+Xapian::Query rarest_words_query(Xapian::Database& db, const std::vector<std::string>& keys, const StemForms& forms,
+                                 size_t count);
+
 // Throws QueryError when `text` has no words.
 std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, const ReuseOptions& options);
 

@@ -102,3 +102,28 @@ TEST_CASE("source status: adopted first") {
     CHECK(status_of(notes, note).name == "statement");
     CHECK(status_of(report, rec).rank < status_of(crp, rec).rank);
 }
+
+TEST_CASE("word candidates: the rarest stems of the text, each the synonym of its forms") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Analyser en("en");
+    for (int i = 0; i < 20; ++i) {
+        Xapian::Document unit;
+        add_text_terms(unit, en, i == 7 ? "the nations of zanzibar" : "the nations of the world");
+        db.add_document(unit);
+    }
+    db.commit();
+    // The index's forms of a stem: here the forms are the words that stem to it.
+    const StemForms forms = [](const std::string& key) -> std::vector<std::string> {
+        if (key == "Znation") return {"nation", "nations"};
+        if (key == "Zthe" || key == "Zof" || key == "Zzanzibar") return {key.substr(1)};
+        return {};
+    };
+    const std::vector<std::string> keys = keys_of("the nations of Zanzibar");
+    const std::string one = rarest_words_query(db, keys, forms, 1).get_description();
+    CHECK(one.find("zanzibar") != std::string::npos);
+    CHECK(one.find("the") == std::string::npos);
+    const std::string two = rarest_words_query(db, keys, forms, 2).get_description();
+    CHECK(two.find("SYNONYM") != std::string::npos);  // "nation" is its two forms
+    CHECK(two.find("nations") != std::string::npos);
+    CHECK(two.find("of") == std::string::npos);
+}
