@@ -124,7 +124,7 @@ Command add_cite_command(CLI::App& app, GlobalOptions& global) {
         "\"... para 36(b)\", \"CTOC/COP/WG.4/2019/L.1, rec. 3\", \"... draft recommendation 11bis\", \"... fn 17\"");
     quote->excludes(cited)->excludes(reference);
     cited->excludes(reference);
-    cite_cmd->callback([cite_cmd, quote, cited, reference] {
+    cite_cmd->callback([quote, cited, reference] {
         if (!*quote && !*cited && !*reference)
             throw CLI::RequiredError("give a REFERENCE, --quote TEXT or --cited-by SYMBOL");
     });

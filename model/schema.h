@@ -50,8 +50,6 @@ inline constexpr Xapian::valueno kFacetsSlot = 3;
 inline constexpr const char* kFileKey = "file:";  // file:<absolute path> -> FileRecord JSON
 inline constexpr const char* kDocKey = "doc:";    // doc:<doc id> -> DocumentMeta JSON
 inline constexpr const char* kSchemaKey = "verbatim-schema";
-// Set while a parallel build's units are still in its parts (IndexWriter::merge_parts).
-inline constexpr const char* kPartsPendingKey = "verbatim-parts-pending";
 inline constexpr const char* kSchemaVersion = "5";
 
 // Gap left between the term positions of two fields of one unit, so a phrase

@@ -115,19 +115,6 @@ IndexWriter::IndexWriter(const std::filesystem::path& path, Durability durabilit
                          version + "); delete it and index again");
     if (version.empty()) db_.set_metadata(schema::kSchemaKey, schema::kSchemaVersion);
     if (db_.get_doccount() == 0) created_ = true;  // as good as new (a first run killed early)
-    // A parallel build that died before its parts were merged (merge_parts) committed
-    // records of units that never arrived: forget them, and the next run indexes all again.
-    if (!db_.get_metadata(schema::kPartsPendingKey).empty()) {
-        if (db_.get_doccount() == 0) {
-            std::vector<std::string> stale;
-            for (const char* prefix : {schema::kFileKey, schema::kDocKey})
-                for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it)
-                    stale.push_back(*it);
-            for (const std::string& key : stale) db_.set_metadata(key, "");
-        }
-        db_.set_metadata(schema::kPartsPendingKey, "");
-        db_.commit();
-    }
     // A compaction cut short (the process was killed) left its copy, and a parallel build
     // its parts: the lock we hold says no one is using them.
     std::filesystem::remove_all(compaction_dir(path), ec);
@@ -142,21 +129,35 @@ void IndexWriter::compact() {
     rewrite({}, why);  // compacting is an optimisation: when it fails the index stays as it is
 }
 
-void IndexWriter::merge_parts(const std::vector<std::filesystem::path>& parts) {
-    // Committed with the records: until the swap, they describe units held elsewhere.
-    db_.set_metadata(schema::kPartsPendingKey, "1");
-    if (in_batch_) commit_batch();
-    else db_.commit();
+void IndexWriter::merge_parts(std::vector<std::filesystem::path> parts) {
+    // What this run wrote here (records, and the rare units written here) goes into one
+    // more part: nothing is committed to this database before the swap, so a search or a
+    // crash in between sees it as it was, never records whose units are still elsewhere.
+    const std::filesystem::path records_path = part_path(path_, parts.size());
+    std::error_code ec;
+    std::filesystem::remove_all(records_path, ec);
+    {
+        Xapian::WritableDatabase records(records_path.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC);
+        for (auto it = db_.metadata_keys_begin(); it != db_.metadata_keys_end(); ++it)
+            records.set_metadata(*it, db_.get_metadata(*it));
+        for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it)
+            records.add_document(db_.get_document(*it));
+        records.commit();
+    }
+    parts.push_back(records_path);
+    if (in_batch_) {
+        db_.cancel_transaction();
+        in_batch_ = false;
+    }
+    // Only what preceded the batch (the schema version): Xapian 1.4 counts no documents
+    // in a compaction whose first source was never committed.
+    db_.commit();
     std::string why;
-    if (!rewrite(parts, why))
+    const bool merged = rewrite(parts, why);
+    std::filesystem::remove_all(records_path, ec);
+    if (!merged)
         throw IndexError("cannot merge the parts of the new index " + path_.string() + ": " + why +
                          "; free some disk space (the merge needs about the index's size again) and index again");
-    try {
-        db_.set_metadata(schema::kPartsPendingKey, "");
-        db_.commit();
-    } catch (const Xapian::Error&) {
-        // Another run holds the merged index: it clears the marker when it opens it.
-    }
 }
 
 bool IndexWriter::rewrite(const std::vector<std::filesystem::path>& parts, std::string& why) {

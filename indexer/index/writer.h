@@ -78,13 +78,13 @@ class IndexWriter {
     // in batches leave B-tree blocks half full) and swaps it in atomically: a reader or a
     // crash at any moment sees the old or the new database, both whole. Not within a batch.
     void compact();
-    // Makes this database (records only, units elsewhere) hold the units of `parts` too
-    // (databases written in parallel: index/parts.h): all are compacted into one, which is
-    // swapped in atomically. Until the swap a marker, committed with the records, says
-    // their units are elsewhere; a writer that opens a database so marked and without
-    // units forgets the records, so a run killed before the swap is redone, not half kept.
+    // Makes this database, new and written in one batch (its records, maybe a few units),
+    // hold the units of `parts` too (databases written in parallel: index/parts.h): the
+    // batch is moved into one more part, never committed here, and all are compacted into
+    // one database swapped in atomically. Until the swap this database stays as it was
+    // (empty): a reader or a crash never sees records without their units.
     // Throws IndexError when the merge fails (a full disk).
-    void merge_parts(const std::vector<std::filesystem::path>& parts);
+    void merge_parts(std::vector<std::filesystem::path> parts);
 
   private:
     const Analyser& analyser_for(const std::string& lang);

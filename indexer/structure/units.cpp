@@ -535,7 +535,6 @@ StructuredText build_units(const ExtractedText& extracted) {
 
         if (block.role == LineRole::footnote) {
             std::string number;
-            std::string_view rest;
             std::string_view s = block.text;
             size_t digits = 0;
             while (digits < s.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
