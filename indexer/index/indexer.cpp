@@ -152,6 +152,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
         roots.push_back(fs::absolute(p, ec).lexically_normal());
     }
     std::map<std::string, FileRecord> known = writer.file_records();
+    const bool had_records = !known.empty();
     // doc id -> the file that provides it (best ranked), over this run and earlier ones
     std::map<std::string, std::string> provider;
     for (const auto& [path, record] : known)
@@ -235,7 +236,10 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
     size_t workers = options.threads > 0 ? options.threads : cores;
     // A new index is written by every worker at once (index/parts.h).
     std::unique_ptr<PartWriters> parts;
-    if (IndexWriter* plain = writer.plain(); plain && plain->created() && workers > 1 && pending.size() > workers)
+    // Only into an index that holds nothing yet, records included: the merge keeps the
+    // index's committed metadata before the run's.
+    if (IndexWriter* plain = writer.plain();
+        plain && plain->created() && !had_records && workers > 1 && pending.size() > workers)
         parts = std::make_unique<PartWriters>(options.db, workers);
     BestProviders best_providers;
 
