@@ -50,6 +50,7 @@ int run_show(const std::string& db, const std::string& reference, bool json) {
         field("distribution", d.distribution);
         field("original", d.original_language);
         field("language", d.lang);
+        for (const auto& line : d.masthead) field("masthead", line);
         field("source", d.source);
         std::cout << "units: " << units.size() << " (" << describe_units(units) << ")\n\n";
         for (const UnitRecord& r : units) {

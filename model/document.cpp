@@ -7,13 +7,15 @@ namespace verbatim {
 
 namespace {
 
-constexpr std::array<std::pair<UnitKind, const char*>, 6> kKindNames{{
+constexpr std::array<std::pair<UnitKind, const char*>, 8> kKindNames{{
     {UnitKind::heading, "heading"},
     {UnitKind::paragraph, "paragraph"},
     {UnitKind::item, "item"},
     {UnitKind::recommendation, "recommendation"},
     {UnitKind::footnote, "footnote"},
     {UnitKind::text, "text"},
+    {UnitKind::preambular, "preambular"},
+    {UnitKind::table, "table"},
 }};
 
 }  // namespace

@@ -37,7 +37,11 @@ inline constexpr const char* kFootnoteMarkClose = "\xEE\x80\x81";  // U+E001
 enum class LineRole {
     body,      // running text, headings, paragraphs
     footnote,  // text from a page's footnote area
+    table,     // a row of a table: cells in reading order, joined by kCellSeparator
 };
+
+// Between the cells of a table row in SourceLine::text and in a table unit's text.
+inline constexpr const char* kCellSeparator = " | ";
 
 // One line of content, in reading order, with page furniture already removed.
 struct SourceLine {
@@ -63,6 +67,9 @@ struct ExtractedText {
     std::vector<SourceLine> lines;
     int page_count = 0;          // 0 when the source has no notion of pages
     bool pages_estimated = false;  // page numbers partly inferred (plain text)
+    // Every printed paragraph number is in the text (a PDF's text layer), so none is
+    // restored from the sequence: an unnumbered block is text, never a lost number.
+    bool numbers_in_text = false;
     TitleBlock title_block;        // filled by the extractor when the layout tells it
     std::vector<Problem> problems; // non-fatal: replaced bytes, unreadable page, ...
 };
@@ -77,6 +84,8 @@ enum class UnitKind {
     recommendation,  // "Recommendation 3", "Draft recommendation 11bis"
     footnote,        // footnote "17"
     text,            // unnumbered running text (speeches, notes)
+    preambular,      // preambular paragraph of a resolution: "Recalling ...", cited "preambular para. 3"
+    table,           // a table, its rows one per line: "table 3"
 };
 
 const char* to_string(UnitKind kind);
@@ -107,6 +116,8 @@ struct Unit {
     std::string ref;           // citation inside the document: "para. 36 (b)",
                                // "draft recommendation 11bis, footnote 13"
     std::string parent;        // anchor of the enclosing unit (items, footnotes), else empty
+    std::string part;          // part whose numbering restarts, as cited: "annex I", "draft
+                               // resolution II"; empty in the main body. `ref` starts with it.
     std::vector<std::string> heading_path;  // headings above, outermost first
     std::string text;          // clean text: no furniture, no markers
     int page_first = 0;        // 0 when unknown
@@ -142,6 +153,9 @@ struct DocumentMeta {
     std::string distribution;
     std::string job_number;
     std::string source;        // the file it was read from (absolute path)
+    // Title-page lines that are neither a field above nor the title ("Seventy-ninth
+    // session", "Agenda item 35", the agenda item's title): kept, as printed.
+    std::vector<std::string> masthead;
 };
 
 struct Document {

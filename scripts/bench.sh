@@ -9,7 +9,7 @@
 #   text     index the text corpus with verbatim, omindex (xapian-omega), recollindex (recoll)
 #            and SQLite FTS5 (one row per verbatim unit): MB/s, docs/s, units/s, peak RSS, size
 #   pdf      a PDF set of >= 200 files / >= 2,000 pages made by repetition from corpus/*.pdf and
-#            tests/data/pdf/*.pdf: verbatim pages/s against serial pdftotext, omindex, recollindex
+#            ../shared/ext/un-pdfs/*.pdf: verbatim pages/s against serial pdftotext, omindex, recollindex
 #   query    bench/data/queries.txt on the text index: in process (verbatim_bench mixed, warm)
 #            and end to end (hyperfine: process start included), quest on omindex's database
 #            for the queries both can run
@@ -159,7 +159,9 @@ fi
 if has pdf; then
   P=$WORK/pdf/set
   mkdir -p "$P"
-  srcs=(corpus/*.pdf tests/data/pdf/*.pdf)
+  srcs=(corpus/*.pdf)  # and the real UN PDFs from outside, when they are there
+  REAL=${VERBATIM_REAL_DOCS:-$ROOT/../shared/ext}
+  [[ -d $REAL/un-pdfs ]] && srcs+=("$REAL"/un-pdfs/*.pdf)
   declare -A pages_of
   for f in "${srcs[@]}"; do pages_of[$f]=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/{print $2}'); done
   n=0 pages=0 bytes=0

@@ -136,6 +136,11 @@ bool starts_paragraph(const std::vector<Placed*>& flow, std::size_t i, double sp
                            line.geometry.column == previous.geometry.column &&
                            line.geometry.top > previous.geometry.top;
     if (!same_flow) {
+        // "41.<tab>The Committee ..." at the top of a page opens a paragraph even where the
+        // page before ends in a figure's labels or a table rather than a sentence.
+        if (layout::is_numbering_token(first_word(line.line.text)) && first_gap(line.geometry) >= 0.8 * line.geometry.font_size &&
+            !layout::starts_lowercase(line.line.text.substr(std::min(line.line.text.size(), first_word(line.line.text).size()))))
+            return true;
         // Across a page or column break the paragraph goes on unless a sentence ended.
         if (!layout::ends_sentence(previous.line.text) || layout::starts_lowercase(line.line.text))
             return false;
@@ -175,13 +180,19 @@ void place_notes(const std::vector<Line>& notes, const PageLines& page, std::vec
 ExtractedText lay_out_pages(const std::vector<PageWords>& pages) {
     ExtractedText out;
     out.page_count = static_cast<int>(pages.size());
+    out.numbers_in_text = true;  // a text layer holds every printed number
     const double body_size = layout::body_font_size(pages);
 
     std::vector<PageLines> page_lines;
-    for (const PageWords& page : pages)
+    std::vector<std::vector<Line>> vertical;  // rotated text, read apart from the rows
+    for (const PageWords& page : pages) {
+        std::vector<PositionedWord> words = layout::normalised_words(page.words);
+        vertical.push_back(layout::take_vertical_lines(words));
         page_lines.push_back({page.index, page.label, page.width, page.height,
-                              layout::group_lines(layout::normalised_words(page.words)), {}, 0});
+                              layout::group_lines(std::move(words)), {}, 0});
+    }
     layout::remove_furniture(page_lines, body_size);
+    layout::place_vertical_lines(page_lines, std::move(vertical));
     out.title_block = layout::take_title_block(page_lines, body_size);
     layout::number_pages(page_lines);
 
@@ -189,8 +200,12 @@ ExtractedText lay_out_pages(const std::vector<PageWords>& pages) {
     bool had_notes = false;
     for (PageLines& page : page_lines) {
         PageSplit split = split_footnote_area(std::move(page.lines), body_size, had_notes);
-        for (const Line& line : layout::order_reading(std::move(split.body)))
-            placed.push_back(place(line, page, LineRole::body));
+        const std::vector<Line> body = layout::order_reading(std::move(split.body));
+        const std::vector<bool> rows = layout::table_rows(body);
+        for (std::size_t k = 0; k < body.size(); ++k) {
+            placed.push_back(place(body[k], page, rows[k] ? LineRole::table : LineRole::body));
+            if (rows[k]) placed.back().line.text = layout::row_text(body[k]);
+        }
         place_notes(split.notes, page, placed);
         had_notes = !split.notes.empty();
     }

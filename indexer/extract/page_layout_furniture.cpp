@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <regex>
+#include <charconv>
+#include <initializer_list>
+#include <string_view>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,42 +18,91 @@ namespace {
 // Headers sit in the top 12 % of the page, footers in the bottom 12 %.
 constexpr double kBand = 0.12;
 
-bool matches(const std::string& text, const std::regex& pattern) {
-    return std::regex_match(text, pattern);
+// Hand-written scanners, not regular expressions: they run on every line of every
+// page, in linear time whatever the text holds.
+bool all_digits(std::string_view s, std::size_t min, std::size_t max) {
+    return s.size() >= min && s.size() <= max &&
+           std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-bool is_counter_token(const std::string& token) {
-    static const std::regex pattern(R"(^\d{1,4}/\d{1,4}$)");
-    return matches(token, pattern);
+bool all_upper(std::string_view s, std::size_t min, std::size_t max) {
+    return s.size() >= min && s.size() <= max &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-bool is_bare_number(const std::string& token) {
-    static const std::regex pattern(R"(^\d{1,4}$)");
-    return matches(token, pattern);
+// A number of at most nine digits (no overflow); 0 when `s` is not one.
+int small_number(std::string_view s) {
+    int n = 0;
+    if (s.empty() || s.size() > 9) return 0;
+    const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), n);
+    return error == std::errc() && end == s.data() + s.size() ? n : 0;
 }
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+bool is_counter_token(const std::string& token) {  // "2/7"
+    const std::size_t slash = token.find('/');
+    return slash != std::string::npos && all_digits(std::string_view(token).substr(0, slash), 1, 4) &&
+           all_digits(std::string_view(token).substr(slash + 1), 1, 4);
+}
+
+bool is_bare_number(const std::string& token) { return all_digits(token, 1, 4); }
 
 // "V.20-05476", "GE.19-13879(E)", "21-02065": UN job numbers.
 bool is_job_token(const std::string& token) {
-    static const std::regex pattern(R"(^([A-Z]{1,3}\.)?\d{2}-\d{5}(\([A-Z]\))?$)");
-    return matches(token, pattern);
+    std::string_view t = token;
+    if (const std::size_t dot = t.find('.'); dot != std::string_view::npos) {
+        if (!all_upper(t.substr(0, dot), 1, 3)) return false;
+        t.remove_prefix(dot + 1);
+    }
+    if (t.size() >= 3 && t[t.size() - 3] == '(' && t.back() == ')' && all_upper(t.substr(t.size() - 2, 1), 1, 1))
+        t.remove_suffix(3);
+    return t.size() == 8 && t[2] == '-' && all_digits(t.substr(0, 2), 2, 2) && all_digits(t.substr(3), 5, 5);
 }
 
 bool is_furniture_token(const std::string& token, bool has_job) {
-    static const std::regex language(R"(^\([A-Z]\)$)");
-    static const std::regex star_code(R"(^\*[0-9A-Z]+\*$)");
-    static const std::regex print_date(R"(^\d{6}$)");
-    return is_counter_token(token) || is_bare_number(token) || is_job_token(token) ||
-           matches(token, language) || matches(token, star_code) ||
-           (has_job && matches(token, print_date));
+    const std::string_view t = token;
+    const bool language = t.size() == 3 && t[0] == '(' && t[2] == ')' && all_upper(t.substr(1, 1), 1, 1);
+    const bool star_code = t.size() >= 3 && t.front() == '*' && t.back() == '*' &&
+                           std::all_of(t.begin() + 1, t.end() - 1, [](char c) {
+                               return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'A' && c <= 'Z');
+                           });
+    return is_counter_token(token) || is_bare_number(token) || is_job_token(token) || language || star_code ||
+           (has_job && all_digits(t, 6, 6));  // a print date beside the job number
+}
+
+// "Page 3", "Page 3 of 9", "Página 2 de 5", "Страница 4 из 7": the page number, else 0.
+int page_of(const std::vector<std::string>& tokens, bool whole_line) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const std::string& w = tokens[i];
+        if (!iequals(w, "page") && w != "Página" && w != "página" && w != "Страница" && w != "страница") continue;
+        if (whole_line && i != 0) return 0;
+        if (!all_digits(tokens[i + 1], 1, 9)) continue;
+        if (whole_line) {
+            const std::size_t rest = tokens.size() - i - 2;
+            const bool of = rest == 2 && (tokens[i + 2] == "of" || tokens[i + 2] == "de" || tokens[i + 2] == "из" ||
+                                          tokens[i + 2] == "sur") &&
+                            all_digits(tokens[i + 3], 1, 9);
+            if (rest != 0 && !of) return 0;
+        }
+        return std::max(1, small_number(tokens[i + 1]));
+    }
+    return 0;
 }
 
 // Counters, job numbers, barcodes: furniture wherever they sit in the band.
 bool is_furniture_pattern(const std::string& text) {
-    static const std::regex page_of(R"(^(Page|Página|Страница)\s+\d+(\s+(of|de|из|sur)\s+\d+)?$)",
-                                    std::regex::icase);
-    if (std::regex_match(text, page_of)) return true;
     const std::vector<std::string> tokens = split_words(text);
     if (tokens.empty()) return false;
+    if (page_of(tokens, true) > 0) return true;
     const bool has_job = std::any_of(tokens.begin(), tokens.end(), is_job_token);
     return std::all_of(tokens.begin(), tokens.end(),
                        [&](const std::string& t) { return is_furniture_token(t, has_job); });
@@ -157,9 +208,11 @@ double body_top(const PageLines& page, double body_size) {
 }
 
 bool is_org_name(const std::string& text) {
-    static const std::regex names(
-        R"(^(United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций)\b.*)");
-    return std::regex_match(text, names);
+    for (std::string_view name : {"United Nations", "Nations Unies", "Naciones Unidas", "Организация Объединенных Наций"})
+        if (text.compare(0, name.size(), name) == 0 &&
+            (text.size() == name.size() || !std::isalnum(static_cast<unsigned char>(text[name.size()]))))
+            return true;
+    return false;
 }
 
 bool is_date_line(const std::string& text) {
@@ -168,36 +221,55 @@ bool is_date_line(const std::string& text) {
     return split_words(text).size() <= 5;  // "Tuesday, 13 October 2020", not a sentence
 }
 
+// "Label: value" with optional spaces before the colon; npos when `text` is not one.
+std::size_t after_label(std::string_view text, std::initializer_list<std::string_view> labels, bool colon_required) {
+    for (std::string_view label : labels) {
+        if (!starts_with_ci(text, label)) continue;
+        std::size_t i = label.size();
+        if (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) && label.back() != '.') continue;
+        while (i < text.size() && text[i] == ' ') ++i;
+        if (i < text.size() && text[i] == ':') return i + 1;
+        if (!colon_required) return i;
+    }
+    return std::string_view::npos;
+}
+
 bool is_original_line(const std::string& text) {
-    static const std::regex original(R"(^(Original|Оригинал)\s*:.*)", std::regex::icase);
-    return std::regex_match(text, original);
+    return after_label(text, {"Original", "Оригинал"}, true) != std::string_view::npos;
 }
 
 bool is_masthead_field(const std::string& text) {
-    static const std::regex distr(R"(^(Distr\.?|Distribution)\s*:?.*)", std::regex::icase);
-    return is_org_name(text) || is_symbol_line(text) || std::regex_match(text, distr) ||
+    return is_org_name(text) || is_symbol_line(text) ||
+           after_label(text, {"Distr.", "Distr", "Distribution"}, false) != std::string_view::npos ||
            is_original_line(text) || is_date_line(text);
 }
 
-std::string word_after(const std::string& text, const std::regex& label) {
-    std::smatch m;
-    if (!std::regex_search(text, m, label)) return "";
-    std::string word = m[1].str();
-    if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-    return word;
+// The word after a label anywhere in the line ("... Distr.: General 3 May"), capitalised.
+std::string word_after(const std::string& text, std::initializer_list<std::string_view> labels, bool colon_required) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1]))) continue;
+        const std::size_t from = after_label(std::string_view(text).substr(at), labels, colon_required);
+        if (from == std::string_view::npos) continue;
+        std::size_t i = at + from;
+        while (i < text.size() && text[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < text.size() && std::string_view(" ,.;:0123456789").find(text[j]) == std::string_view::npos) ++j;
+        std::string word = text.substr(i, j - i);
+        if (word.empty()) continue;
+        word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+        return word;
+    }
+    return "";
 }
 
 void read_masthead_line(const std::string& text, TitleBlock& block) {
-    static const std::regex distr(R"((?:Distr\.?|Distribution)\s*:?\s*([^\s\d,.;:]+))",
-                                  std::regex::icase);
-    static const std::regex original(R"(Original\s*:\s*([^\s\d,.;:]+))", std::regex::icase);
     for (const std::string& token : split_words(text))
         if (is_document_symbol(token) &&
             std::find(block.symbols.begin(), block.symbols.end(), token) == block.symbols.end())
             block.symbols.push_back(token);
     if (block.date.empty()) block.date = iso_date_in(text);
-    if (block.distribution.empty()) block.distribution = word_after(text, distr);
-    if (block.original_language.empty()) block.original_language = word_after(text, original);
+    if (block.distribution.empty()) block.distribution = word_after(text, {"Distr.", "Distr", "Distribution"}, false);
+    if (block.original_language.empty()) block.original_language = word_after(text, {"Original"}, true);
 }
 
 std::string title_text(const std::vector<Line>& lines) {
@@ -254,16 +326,14 @@ std::string repetition_key(std::string_view text) {
 }
 
 int page_counter(std::string_view text) {
-    static const std::regex page_of(R"((?:Page|Página|Страница)\s+(\d+))", std::regex::icase);
     const std::string line(text);
-    std::smatch m;
-    if (std::regex_search(line, m, page_of)) return std::stoi(m[1].str());
     const std::vector<std::string> tokens = split_words(line);
+    if (int n = page_of(tokens, false); n > 0) return n;
     for (const std::string& token : tokens)
-        if (is_counter_token(token)) return std::stoi(token.substr(0, token.find('/')));
+        if (is_counter_token(token)) return small_number(std::string_view(token).substr(0, token.find('/')));
     if (!is_furniture_pattern(line)) return 0;
     for (const std::string& token : tokens)
-        if (is_bare_number(token)) return std::stoi(token);
+        if (is_bare_number(token)) return small_number(token);
     return 0;
 }
 
@@ -274,12 +344,26 @@ std::string job_number_in(std::string_view text) {
 }
 
 bool is_document_symbol(std::string_view token) {
-    static const std::regex pattern(R"(^[A-Z]{1,6}(/[A-Za-z0-9.\-]+){2,}$)");
-    std::string t(token);
-    while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ';')) t.pop_back();
-    return std::regex_match(t, pattern) && std::any_of(t.begin(), t.end(), [](char c) {
-               return std::isdigit(static_cast<unsigned char>(c));
-           });
+    std::string_view t = token;
+    while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ';')) t.remove_suffix(1);
+    // [A-Z]{1,6} then two or more "/part" of letters, digits, '.' and '-'; a digit somewhere.
+    const std::size_t slash = t.find('/');
+    if (slash == std::string_view::npos || !all_upper(t.substr(0, slash), 1, 6)) return false;
+    int parts = 0;
+    bool digit = false;
+    for (std::size_t i = slash; i < t.size();) {
+        std::size_t j = i + 1;
+        while (j < t.size() && t[j] != '/') {
+            const auto c = static_cast<unsigned char>(t[j]);
+            if (!std::isalnum(c) && c != '.' && c != '-') return false;
+            digit = digit || std::isdigit(c);
+            ++j;
+        }
+        if (j == i + 1) return false;  // an empty part
+        ++parts;
+        i = j;
+    }
+    return parts >= 2 && digit;
 }
 
 std::string iso_date_in(std::string_view text) {
@@ -291,18 +375,30 @@ std::string iso_date_in(std::string_view text) {
         {"novembre", 11}, {"décembre", 12}, {"enero", 1}, {"febrero", 2}, {"marzo", 3},
         {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8},
         {"septiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}};
-    static const std::regex pattern(R"((\d{1,2})(?:er)?\s+(?:de\s+)?([^\s\d,.;:]+)\s+(?:de\s+)?(\d{4}))");
-    const std::string line(text);
-    for (auto it = std::sregex_iterator(line.begin(), line.end(), pattern); it != std::sregex_iterator();
-         ++it) {
-        std::string month = (*it)[2].str();
+    const std::vector<std::string> tokens = split_words(text);
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+        // The day: the last one or two digits of a token ("28", "1er", "13-14"), "er" allowed.
+        std::string_view day_token = tokens[i];
+        if (day_token.size() > 2 && day_token.substr(day_token.size() - 2) == "er") day_token.remove_suffix(2);
+        std::size_t d = day_token.size();
+        while (d > 0 && std::isdigit(static_cast<unsigned char>(day_token[d - 1])) && day_token.size() - d < 2) --d;
+        const std::string_view digits = day_token.substr(d);
+        if (digits.empty() || (d > 0 && std::isalpha(static_cast<unsigned char>(day_token[d - 1])))) continue;
+        if (d > 0 && std::isdigit(static_cast<unsigned char>(day_token[d - 1]))) continue;  // "2028"
+        std::size_t m = i + 1;
+        if (tokens[m] == "de" && m + 2 < tokens.size()) ++m;
+        std::string month = tokens[m];
         std::transform(month.begin(), month.end(), month.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         const auto found = months.find(month);
-        const int day = std::stoi((*it)[1].str());
-        if (found == months.end() || day < 1 || day > 31) continue;
+        std::size_t y = m + 1;
+        if (y < tokens.size() && tokens[y] == "de") ++y;
+        if (found == months.end() || y >= tokens.size()) continue;
+        const std::string& year = tokens[y];
+        const int day = small_number(digits);
+        if (year.size() < 4 || !all_digits(std::string_view(year).substr(0, 4), 4, 4) || day < 1 || day > 31) continue;
         char buffer[16];
-        std::snprintf(buffer, sizeof buffer, "%s-%02d-%02d", (*it)[3].str().c_str(), found->second, day);
+        std::snprintf(buffer, sizeof buffer, "%.4s-%02d-%02d", year.c_str(), found->second, day);
         return buffer;
     }
     return "";
@@ -380,16 +476,62 @@ TitleBlock take_title_block(std::vector<PageLines>& pages, double body_size) {
     return block;
 }
 
+void place_vertical_lines(std::vector<PageLines>& pages, std::vector<std::vector<Line>> vertical) {
+    std::map<std::string, int> seen;  // on how many pages each vertical line's text stands
+    for (const std::vector<Line>& lines : vertical) {
+        std::set<std::string> keys;
+        for (const Line& line : lines) keys.insert(repetition_key(line_text(line)));
+        for (const std::string& key : keys) ++seen[key];
+    }
+    for (std::size_t p = 0; p < pages.size() && p < vertical.size(); ++p) {
+        PageLines& page = pages[p];
+        for (Line& line : vertical[p]) {
+            const std::string text = line_text(line);
+            const bool at_side = line.x1 <= kBand * page.width || line.x0 >= (1 - kBand) * page.width;
+            if (at_side && (is_furniture_pattern(text) || is_symbol_line(text) ||
+                            seen[repetition_key(text)] >= 2)) {
+                page.furniture.push_back(std::move(line));
+                continue;
+            }
+            const auto at = std::find_if(page.lines.begin(), page.lines.end(),
+                                         [&](const Line& l) { return l.top > line.top; });
+            page.lines.insert(at, std::move(line));
+        }
+    }
+}
+
 void number_pages(std::vector<PageLines>& pages) {
     for (PageLines& page : pages) {
         page.printed_page = 0;
         for (const Line& line : page.furniture)
             if (int n = page_counter(line_text(line)); n > 0 && page.printed_page == 0) page.printed_page = n;
+    }
+    // Printed numbers run with the physical pages: the distance between the two is the
+    // same on most pages. A counter that breaks it ("2025" in a table's head band taken
+    // for a page number) is not the page's number.
+    std::vector<bool> bare(pages.size(), false);  // the counter is a lone number, weak evidence
+    for (std::size_t p = 0; p < pages.size(); ++p)
+        for (const Line& line : pages[p].furniture) {
+            const std::vector<std::string> tokens = split_words(line_text(line));
+            if (page_counter(line_text(line)) != pages[p].printed_page || pages[p].printed_page == 0) continue;
+            bare[p] = page_of(tokens, false) == 0 && std::none_of(tokens.begin(), tokens.end(), is_counter_token);
+            break;
+        }
+    std::map<int, int> offsets;
+    for (const PageLines& page : pages)
+        if (page.printed_page > 0) ++offsets[page.printed_page - page.index];
+    int usual = 0, most = 0;
+    for (const auto& [offset, count] : offsets)
+        if (count > most) usual = offset, most = count;
+    for (PageLines& page : pages) {
+        if (page.printed_page > 0 && bare[static_cast<std::size_t>(&page - pages.data())] && most >= 2 &&
+            page.printed_page - page.index != usual && offsets[page.printed_page - page.index] == 1)
+            page.printed_page = page.index + usual > 0 ? page.index + usual : 0;
         if (page.printed_page > 0) continue;
         const bool numeric = !page.label.empty() &&
                              std::all_of(page.label.begin(), page.label.end(),
                                          [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-        page.printed_page = numeric && page.label.size() < 6 ? std::stoi(page.label) : page.index + 1;
+        page.printed_page = numeric && page.label.size() < 6 ? std::max(1, small_number(page.label)) : page.index + 1;
     }
 }
 

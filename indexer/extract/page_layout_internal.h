@@ -76,6 +76,17 @@ void measure_line(Line& line);
 // A leading superscript stays plain text (it is a footnote's own number).
 std::string line_text(const Line& line);
 
+// Words drawn rotated a quarter turn (a landscape page's running header along its
+// edge, a table's rotated column heads), taken out of `words` and grouped into lines of
+// their own, each a single word holding the text in drawing order.
+std::vector<Line> take_vertical_lines(std::vector<PositionedWord>& words);
+
+// Rows of tables among a page's body lines (in reading order): runs of lines whose
+// words stand in separate cells (gaps wider than word spacing). true for each row.
+std::vector<bool> table_rows(const std::vector<Line>& lines);
+// A row's text: its cells in reading order joined by kCellSeparator.
+std::string row_text(const Line& line);
+
 // Body lines in reading order: when a vertical gutter splits most lines, the left
 // column is read before the right one (section by section, spanning lines in between).
 std::vector<Line> order_reading(std::vector<Line> lines);
@@ -117,6 +128,11 @@ void remove_lone_headers(std::vector<PageLines>& pages, double body_size);
 
 // Takes the masthead of the first page out of its lines and reads the title block.
 TitleBlock take_title_block(std::vector<PageLines>& pages, double body_size);
+
+// Vertical lines at a page's side edge that are furniture (a symbol, job number or
+// counter, or repeated on other pages) go to the page's furniture; the others join its
+// lines by their top.
+void place_vertical_lines(std::vector<PageLines>& pages, std::vector<std::vector<Line>> vertical);
 
 // Printed page number of each page (counter, else numeric label, else index + 1).
 void number_pages(std::vector<PageLines>& pages);

@@ -294,3 +294,132 @@ std::vector<Line> order_reading(std::vector<Line> lines) {
 }
 
 }  // namespace verbatim::layout
+
+namespace verbatim::layout {
+namespace {
+
+std::size_t code_points(const std::string& text) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Rotated a quarter turn: a word of three letters or more standing taller than wide.
+bool is_vertical(const PositionedWord& word) {
+    const double width = word.x1 - word.x0;
+    return code_points(word.text) >= 3 && width > 0 && word.y1 - word.y0 > 2.0 * width;
+}
+
+// The words of a line grouped into cells: runs separated by gaps wider than spacing.
+std::vector<std::vector<const PositionedWord*>> cells_of(const Line& line) {
+    std::vector<std::vector<const PositionedWord*>> cells;
+    double right = 0;
+    for (const PositionedWord& word : line.words) {
+        if (cells.empty() || word.x0 - right >= 1.5 * size_of(word)) cells.emplace_back();
+        cells.back().push_back(&word);
+        right = cells.back().size() == 1 ? word.x1 : std::max(right, word.x1);
+    }
+    return cells;
+}
+
+Line line_of(const std::vector<const PositionedWord*>& words) {
+    Line line;
+    for (const PositionedWord* word : words) line.words.push_back(*word);
+    measure_line(line);
+    return line;
+}
+
+// A line that reads as a table row: three cells or more, or two where the first is
+// not a paragraph number, a footnote label or a bullet set apart from its text.
+bool looks_like_row(const Line& line) {
+    const auto cells = cells_of(line);
+    if (cells.size() >= 3) return true;
+    if (cells.size() != 2) return false;
+    const auto& first = cells.front();
+    if (first.size() == 1 && (is_numbering_token(first.front()->text) || is_footnote_label(first.front()->text) ||
+                              first.front()->text == "\xE2\x80\xA2" || first.front()->text == "-"))
+        return false;
+    return true;
+}
+
+}  // namespace
+
+std::vector<Line> take_vertical_lines(std::vector<PositionedWord>& words) {
+    std::vector<PositionedWord> kept;
+    std::vector<Line> lines;
+    for (PositionedWord& word : words) {
+        if (!is_vertical(word)) {
+            kept.push_back(std::move(word));
+            continue;
+        }
+        Line* into = nullptr;
+        for (auto it = lines.rbegin(); it != lines.rend() && it - lines.rbegin() < 4; ++it) {
+            const PositionedWord& last = it->words.back();
+            const double narrower = std::min(last.x1 - last.x0, word.x1 - word.x0);
+            const double gap = std::max(word.y0 - last.y1, last.y0 - word.y1);
+            if (overlap(last.x0, last.x1, word.x0, word.x1) > 0.5 * narrower && gap < 2.0 * narrower) {
+                into = &*it;
+                break;
+            }
+        }
+        if (!into) into = &lines.emplace_back();
+        into->words.push_back(std::move(word));
+    }
+    words = std::move(kept);
+    for (Line& line : lines) {
+        PositionedWord joined = line.words.front();
+        for (std::size_t i = 1; i < line.words.size(); ++i) {
+            const PositionedWord& w = line.words[i];
+            joined.text += ' ' + w.text;
+            joined.x0 = std::min(joined.x0, w.x0), joined.x1 = std::max(joined.x1, w.x1);
+            joined.y0 = std::min(joined.y0, w.y0), joined.y1 = std::max(joined.y1, w.y1);
+        }
+        line.words = {std::move(joined)};
+        measure_line(line);
+    }
+    return lines;
+}
+
+std::vector<bool> table_rows(const std::vector<Line>& lines) {
+    const std::size_t n = lines.size();
+    std::vector<bool> row(n, false), rows(n, false);
+    for (std::size_t i = 0; i < n; ++i) row[i] = looks_like_row(lines[i]);
+    auto close = [&](std::size_t a, std::size_t b) {  // consecutive lines of one block of rows
+        const double height = std::max(lines[a].bottom - lines[a].top, 1.0);
+        return lines[b].top - lines[a].bottom < 2.5 * height && lines[b].column == lines[a].column;
+    };
+    for (std::size_t i = 0; i < n;) {
+        if (!row[i]) {
+            ++i;
+            continue;
+        }
+        // A run of rows, with single lines between them (a cell's text wrapped).
+        std::size_t end = i + 1, rows_seen = 1, wide = cells_of(lines[i]).size() >= 3;
+        while (end < n && close(end - 1, end)) {
+            if (row[end]) {
+                ++rows_seen;
+                wide += cells_of(lines[end]).size() >= 3;
+            } else if (!(end + 1 < n && row[end + 1] && close(end, end + 1))) {
+                break;
+            }
+            ++end;
+        }
+        if (rows_seen >= 3 || (rows_seen >= 2 && wide >= 1))
+            for (std::size_t k = i; k < end; ++k) rows[k] = true;
+        i = end;
+    }
+    return rows;
+}
+
+std::string row_text(const Line& line) {
+    std::string text;
+    for (const auto& cell : cells_of(line)) {
+        const std::string cell_text = line_text(line_of(cell));
+        if (cell_text.empty()) continue;
+        if (!text.empty()) text += kCellSeparator;
+        text += cell_text;
+    }
+    return text;
+}
+
+}  // namespace verbatim::layout

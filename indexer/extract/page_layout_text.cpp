@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <regex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -156,15 +155,58 @@ std::vector<std::string> split_words(std::string_view text) {
     return words;
 }
 
-bool is_numbering_token(std::string_view token) {
-    static const std::regex pattern(
-        R"(^(\d{1,3}(\.\d{1,3})*[.)]|\(\d{1,3}\)|\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[IVXLC]{1,6}\.|[A-Z]\.)$)");
-    return std::regex_match(token.begin(), token.end(), pattern);
+namespace {
+
+std::size_t count_while(std::string_view s, std::size_t from, bool (*pred)(char)) {
+    std::size_t i = from;
+    while (i < s.size() && pred(s[i])) ++i;
+    return i - from;
+}
+bool digit(char c) { return c >= '0' && c <= '9'; }
+bool lower(char c) { return c >= 'a' && c <= 'z'; }
+bool lower_roman(char c) { return std::string_view("ivxlc").find(c) != std::string_view::npos; }
+bool upper_roman(char c) { return std::string_view("IVXLC").find(c) != std::string_view::npos; }
+
+}  // namespace
+
+// "12." "12)" "3.2." "115.37" "(3)" "(a)" "a)" "(iv)" "IV." "A.": hand-scanned, linear.
+bool is_numbering_token(std::string_view t) {
+    if (t.size() < 2 || t.size() > 16) return false;
+    if (digit(t[0])) {
+        std::size_t i = 0;
+        int groups = 0;
+        while (i < t.size()) {
+            const std::size_t d = count_while(t, i, digit);
+            if (d == 0 || d > 3) return false;
+            i += d;
+            ++groups;
+            if (i == t.size()) return groups >= 2;  // "115.37"
+            if (t[i] == ')') return i + 1 == t.size();
+            if (t[i] != '.') return false;
+            if (++i == t.size()) return true;  // "12." "3.2."
+        }
+        return false;
+    }
+    if (t.front() == '(' && t.back() == ')') {
+        const std::string_view inner = t.substr(1, t.size() - 2);
+        const std::size_t n = inner.size();
+        return (n >= 1 && n <= 3 && count_while(inner, 0, digit) == n) ||
+               (n >= 1 && n <= 2 && count_while(inner, 0, lower) == n) ||
+               (n >= 1 && n <= 6 && count_while(inner, 0, lower_roman) == n);
+    }
+    if (t.back() == ')') return t.size() <= 3 && count_while(t, 0, lower) == t.size() - 1;  // "a)"
+    if (t.back() == '.') {
+        const std::size_t n = t.size() - 1;
+        return (n <= 6 && count_while(t, 0, upper_roman) == n) || (n == 1 && t[0] >= 'A' && t[0] <= 'Z');
+    }
+    return false;
 }
 
-bool is_footnote_label(std::string_view token) {
-    static const std::regex pattern(R"(^(\d{1,3}|\*{1,3}|[a-z]|†|‡)$)");
-    return std::regex_match(token.begin(), token.end(), pattern);
+bool is_footnote_label(std::string_view t) {
+    if (t.empty()) return false;
+    if (count_while(t, 0, digit) == t.size()) return t.size() <= 3;
+    if (t.find_first_not_of('*') == std::string_view::npos) return t.size() <= 3;
+    return (t.size() == 1 && lower(t[0])) || t == "\xE2\x80\xA0" || t == "\xE2\x80\xA1";  // † ‡
 }
 
 std::string without_markers(std::string_view text) {

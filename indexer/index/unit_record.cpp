@@ -35,6 +35,7 @@ nlohmann::json to_json(const DocumentMeta& d) {
             {"original_language", or_null(d.original_language)},
             {"distribution", or_null(d.distribution)},
             {"job_number", or_null(d.job_number)},
+            {"masthead", d.masthead},
             {"source", d.source}};
 }
 
@@ -58,6 +59,9 @@ DocumentMeta document_meta_from_json(const nlohmann::json& j) {
     d.distribution = str(j, "distribution");
     d.job_number = str(j, "job_number");
     d.source = str(j, "source");
+    if (auto it = j.find("masthead"); it != j.end() && it->is_array())
+        for (const auto& s : *it)
+            if (s.is_string()) d.masthead.push_back(s.get<std::string>());
     return d;
 }
 
@@ -76,7 +80,8 @@ constexpr uint8_t kRecordVersion = 1;
 // The stored code of a kind is its index here, not its enum value: reordering the enum
 // does not change records.
 constexpr UnitKind kKinds[] = {UnitKind::heading,  UnitKind::paragraph, UnitKind::item,
-                               UnitKind::recommendation, UnitKind::footnote,  UnitKind::text};
+                               UnitKind::recommendation, UnitKind::footnote,  UnitKind::text,
+                               UnitKind::preambular, UnitKind::table};
 constexpr uint8_t kInferred = 1, kDraft = 2;
 
 void put_list(std::string& out, const std::vector<std::string>& list) {

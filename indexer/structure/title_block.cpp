@@ -124,6 +124,7 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
         }
         if (!field && line != "United Nations" && std::count(line.begin(), line.end(), ' ') >= 1)
             title_candidates.push_back(line);
+        if (!field) meta.masthead.push_back(line);
     }
     if (meta.title.empty() && !title_candidates.empty()) {
         static const std::array<const char*, 10> kTitleWords{"report", "draft report", "note", "summary",
@@ -138,6 +139,11 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
                          : *std::max_element(title_candidates.begin(), title_candidates.end(),
                                              [](const auto& a, const auto& b) { return a.size() < b.size(); });
     }
+
+    // What the title page says besides its fields and title is kept as printed.
+    std::erase_if(meta.masthead, [&](const std::string& line) {
+        return line == meta.title || line == "United Nations" || meta.title.find(line) != std::string::npos;
+    });
 
     // "The tenth meeting of the Working Group on Trafficking in Persons was held in Vienna"
     static const std::regex kMeeting(

@@ -1,7 +1,10 @@
 #include "indexer/structure/units.h"
 
+#include "indexer/structure/block_kinds.h"
+
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <set>
 #include <string_view>
@@ -65,16 +68,28 @@ std::string_view strip_bullet(std::string_view s, bool* had_bullet = nullptr) {
     return s;
 }
 
-// "12. text" -> number "12"
+// "12. text" -> number "12"; "12.Text" (the gap was positioned, not a space) too;
+// "115.37 text" -> "115.37" (item 37 of paragraph 115, as recommendation lists print it).
 bool match_paragraph(std::string_view s, std::string& number, std::string_view& rest) {
-    size_t i = 0;
-    while (i < s.size() && i < 4 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    if (i == 0 || i > 3 || i + 2 > s.size() || s[i] != '.' || s[i + 1] != ' ') return false;
-    if (s[0] == '0') return false;
-    number = std::string(s.substr(0, i));
-    rest = s.substr(i + 2);
+    auto digits_at = [&](size_t from) {
+        size_t i = from;
+        while (i < s.size() && i - from < 4 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+        return i - from;
+    };
+    const size_t i = digits_at(0);
+    if (i == 0 || i > 3 || i + 2 > s.size() || s[i] != '.' || s[0] == '0') return false;
+    size_t number_end = i, end = i + 1;  // "12" and what follows "12."
+    if (const size_t d = digits_at(i + 1); d > 0) {
+        if (d > 3 || i + 1 + d >= s.size() || s[i + 1 + d] != ' ') return false;
+        number_end = end = i + 1 + d;  // "115.37"
+    }
+    number = std::string(s.substr(0, number_end));
+    rest = s.substr(end);
+    const bool spaced = !rest.empty() && rest.front() == ' ';
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    return !rest.empty();
+    if (rest.empty()) return false;
+    // Without a space the next letter must open a sentence: "12.The", not "1.5million".
+    return spaced || is_upper_start(rest);
 }
 
 bool is_roman(std::string_view s, bool upper) {
@@ -188,7 +203,9 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines) {
         std::vector<std::string> markers;
         std::string text = take_markers(line.text, markers);
         if (text.empty() && markers.empty()) continue;
-        bool split = blocks.empty() || line.starts_block || blocks.back().role != line.role;
+        bool split = blocks.empty() || line.starts_block || blocks.back().role != line.role ||
+                     // a table's rows on the next page: its header row may be printed again
+                     (line.role == LineRole::table && line.page != blocks.back().page_last);
         // A list line ("- (a) ...", "12. ...") starts its own block when the text before
         // it came to a stop; mid-sentence line breaks never split a paragraph.
         if (!split && !blocks.back().text.empty() &&
@@ -207,7 +224,8 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines) {
             continue;
         }
         Block& b = blocks.back();
-        if (!b.text.empty() && !text.empty()) b.text += ' ';
+        // A table keeps its rows apart: one line of the unit per row.
+        if (!b.text.empty() && !text.empty()) b.text += line.role == LineRole::table ? '\n' : ' ';
         b.text += text;
         b.markers.insert(b.markers.end(), markers.begin(), markers.end());
         b.emphasised = b.emphasised && line.emphasised;
@@ -249,6 +267,18 @@ struct Builder {
     bool numbered_region = false;
     bool embedded_list = false;  // the current paragraph quotes a numbered list (an agenda)
     int text_count = 0;
+    int table_count = 0;
+    bool numbers_in_text = false;  // a PDF: no number is restored from the sequence
+    // Parts whose numbering restarts (annexes, draft resolutions): the part a heading
+    // opened, and the part the units being built belong to.
+    std::string opened_part;
+    std::string part;
+    int restarts = 0;
+    // A resolution's preamble: after its chapeau, before its first operative paragraph.
+    bool in_preamble = false;
+    int preambular_count = 0;
+    int contents = -1;  // the unit holding the table of contents being read, else -1
+    int caption = -1;   // the table or figure whose rows, labels and notes follow, else -1
     std::map<std::string, int> anchor_uses;
     std::vector<std::vector<std::string>> unit_markers;  // parallel to units
 
@@ -274,7 +304,18 @@ struct Builder {
         return n == 1 ? anchor : anchor + "-" + std::to_string(n);
     }
 
-    int add(Unit unit, const Block& block, std::string_view text) {
+    // A unit of a restarting part is cited and anchored with the part's name first:
+    // "annex I, para. 3", "annex-i-para-3".
+    void place_in_part(Unit& unit) const {
+        if (part.empty() || unit.kind == UnitKind::heading) return;
+        unit.part = part;
+        unit.ref = part + ", " + (unit.ref.empty() ? unit.label : unit.ref);
+        unit.anchor = blocks::part_slug(part) + "-" + unit.anchor;
+    }
+
+    // `named_part`: the unit's citation already names its part (an item of a paragraph).
+    int add(Unit unit, const Block& block, std::string_view text, bool named_part = false) {
+        if (!named_part) place_in_part(unit);
         unit.heading_path = heading_path();
         unit.text = std::string(text);
         unit.page_first = block.page_first;
@@ -396,11 +437,11 @@ void add_item(Builder& b, const Block& block, const std::string& label, std::str
     unit.parent = owner.anchor;
     unit.label = owner.kind == UnitKind::item ? owner.label + " (" + label + ")"
                                               : item_label_prefix(owner) + " (" + label + ")";
-    unit.ref = owner.kind == UnitKind::paragraph ? "para. " + unit.label
-               : owner.kind == UnitKind::item    ? (owner.ref + " (" + label + ")")
-                                                 : owner.ref + " (" + label + ")";
+    // The owner's citation already names its part ("annex, para. 3"); so does its anchor.
+    unit.ref = owner.ref + " (" + label + ")";
     unit.anchor = owner.anchor + "-" + label;
-    b.current = b.add(unit, block, rest);
+    unit.part = owner.part;
+    b.current = b.add(unit, block, rest, /*named_part=*/true);
 }
 
 Unit make_paragraph(const std::string& number, bool inferred) {
@@ -421,6 +462,10 @@ void resolve_candidates(Builder& b, std::vector<int>& candidates, int from, int 
     if (candidates.empty()) return;
     int gap = to > 0 ? to - from - 1 : static_cast<int>(candidates.size());
     int numbered = std::min<int>(gap, static_cast<int>(candidates.size()));
+    // A text layer keeps its numbers: restore them only where the unnumbered blocks fill
+    // the gap exactly; otherwise they are the paragraph's own continuation (a quotation,
+    // a list), and no number shifts.
+    if (b.numbers_in_text && gap != static_cast<int>(candidates.size())) numbered = 0;
     for (int k = 0; k < static_cast<int>(candidates.size()); ++k) {
         Unit& unit = b.units[static_cast<size_t>(candidates[static_cast<size_t>(k)])];
         if (k < numbered) {
@@ -435,6 +480,12 @@ void resolve_candidates(Builder& b, std::vector<int>& candidates, int from, int 
                 u.seq = unit.seq;
                 return u;
             }();
+            const std::string part = b.part;
+            if (!part.empty()) {  // the candidate was made in this part
+                unit.part = part;
+                unit.ref = part + ", " + unit.ref;
+                unit.anchor = blocks::part_slug(part) + "-" + unit.anchor;
+            }
             unit.anchor = b.unique_anchor(unit.anchor);
         } else {
             unit.kind = UnitKind::text;  // marked for merging below
@@ -442,6 +493,173 @@ void resolve_candidates(Builder& b, std::vector<int>& candidates, int from, int 
         }
     }
     candidates.clear();
+}
+
+int small_number(const std::string& digits) {
+    int n = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), n);  // at most three digits
+    return n;
+}
+
+// The first row of a table's text (after its caption line, if any).
+std::string_view header_row(std::string_view table) {
+    size_t start = 0;
+    while (start < table.size()) {
+        size_t end = table.find('\n', start);
+        if (end == std::string_view::npos) end = table.size();
+        std::string_view row = table.substr(start, end - start);
+        if (row.find(kCellSeparator) != std::string_view::npos) return row;
+        start = end + 1;
+    }
+    return {};
+}
+
+// Rows of a table: they go to the table its caption opened (or that the previous page
+// began), else they make a table of their own. A header row printed again at the top
+// of the next page is not content.
+void add_table_rows(Builder& b, const Block& block) {
+    if (b.caption >= 0 && b.units[static_cast<size_t>(b.caption)].kind == UnitKind::table) {
+        const Unit& table = b.units[static_cast<size_t>(b.caption)];
+        std::string_view rows = block.text;
+        const std::string_view header = header_row(table.text);
+        if (!header.empty() && block.page_first > table.page_last && rows.substr(0, header.size()) == header &&
+            (rows.size() == header.size() || rows[header.size()] == '\n'))
+            rows.remove_prefix(std::min(rows.size(), header.size() + 1));
+        const std::string kept(rows);
+        b.append(b.caption, block, kept, false);
+        return;
+    }
+    Unit unit;
+    unit.kind = UnitKind::table;
+    const std::string n = std::to_string(++b.table_count);
+    unit.label = "Table [" + n + "]";  // no caption: counted, in brackets like unnumbered text
+    unit.ref = "table [" + n + "]";
+    unit.anchor = "tbl-" + n;
+    b.caption = b.add(unit, block, block.text);
+}
+
+// "Table 3 Title": a table unit the rows below join; "Figure II Title": a unit its labels
+// join. The paragraph the caption interrupts goes on after it (b.current is kept).
+void add_caption(Builder& b, const Block& block, const std::string& kind, const std::string& number) {
+    Unit unit;
+    unit.kind = kind == "table" ? UnitKind::table : UnitKind::text;
+    std::string word = kind;
+    word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    unit.number = number;
+    unit.label = word + " " + number;
+    unit.ref = kind + " " + number;
+    std::string key;
+    for (unsigned char c : number) key += static_cast<char>(std::isalnum(c) ? std::tolower(c) : '-');
+    unit.anchor = kind + "-" + key;
+    b.caption = b.add(unit, block, block.text);
+}
+
+// A table of contents (or of tables) is one unnumbered unit: its entries never become
+// headings or paragraphs, and never take a number from the real ones.
+bool take_contents(Builder& b, const std::vector<Block>& all, size_t i, std::string_view s) {
+    const bool heading = blocks::is_contents_heading(s);
+    const bool entry = blocks::is_contents_entry(s);
+    // Inside one: a title whose leader is on the next line, a group label ("Annexes"),
+    // the column heads ("Paragraphs Page").
+    const bool inside = !heading && !entry && b.contents >= 0 && char_count(s) < 160 &&
+                        i + 1 < all.size() && blocks::is_contents_entry(all[i + 1].text);
+    if (!heading && !entry && !inside) {
+        b.contents = -1;
+        return false;
+    }
+    if (b.contents < 0 || heading) {
+        b.contents = b.add(b.next_text_unit(), all[i], all[i].text);
+    } else {
+        b.append(b.contents, all[i], all[i].text, false);
+    }
+    b.current = -1;  // what follows the contents never continues them
+    b.caption = -1;
+    return true;
+}
+
+// "Annex II", "Draft resolution I": a heading, short, standing alone.
+std::string part_heading(const Block& block, std::string_view s) {
+    if (char_count(s) > 200 || (!block.emphasised && ends_sentence(block.text))) return "";
+    return blocks::part_name(s);
+}
+
+void open_part(Builder& b, const std::string& part, const Block& block, std::string_view s) {
+    b.push_heading(1, std::string(s), "", block.page_first, block.page_last);
+    b.part = part;
+    b.numbered_region = false;  // its numbering may start again at 1
+    b.last_paragraph = 0;
+    b.embedded_list = false;
+    b.in_preamble = false;
+    b.caption = -1;
+}
+
+// Numbering starts again at 1 with no part heading before it: the part is named by the
+// heading above the new run ("chap. II"), else counted ("part 2").
+void restart_numbering(Builder& b) {
+    ++b.restarts;
+    std::string name;
+    for (size_t k = b.units.size(); k-- > 0;) {
+        const Unit& u = b.units[k];
+        if (u.kind == UnitKind::paragraph) break;
+        if (u.kind == UnitKind::heading) {
+            if (char_count(u.ref) <= 40) name = u.ref;
+            break;
+        }
+    }
+    b.part = name.empty() ? "part " + std::to_string(b.restarts + 1) : name;
+}
+
+// "115.37 Continue ...": item 37 of paragraph 115, cited "para. 115.37".
+bool add_decimal_item(Builder& b, const Block& block, const std::string& number, const std::string& whole,
+                      std::string_view rest) {
+    int parent = -1;
+    for (size_t k = b.units.size(); k-- > 0;) {
+        const Unit& u = b.units[k];
+        if (u.kind == UnitKind::heading) break;
+        if (u.kind == UnitKind::paragraph && u.number == whole) {
+            parent = static_cast<int>(k);
+            break;
+        }
+    }
+    if (parent < 0) return false;
+    Unit unit = make_paragraph(number, false);
+    unit.parent = b.units[static_cast<size_t>(parent)].anchor;
+    b.current = b.add(unit, block, rest);
+    return true;
+}
+
+bool ends_clause(std::string_view text) {
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    for (std::string_view end : {",", ";", "\xD8\x8C", "\xEF\xBC\x8C", "\xEF\xBC\x9B"})  // , ; ، ， ；
+        if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
+    return false;
+}
+
+// A resolution's preamble: each clause ("Recalling ...,") is a unit of its own, cited
+// "preambular para. 3". False when the block is not one: an unnumbered operative
+// paragraph ("Decides to ...") ends with a full stop.
+bool add_preambular(Builder& b, const Block& block, std::string_view s) {
+    const Unit* cur = b.current_unit();
+    if (cur && cur->kind == UnitKind::preambular && (is_lower_start(s) || !ends_clause(cur->text))) {
+        b.append(b.current, block, block.text, true);
+        return true;
+    }
+    if (!is_upper_start(s) || (ends_sentence(block.text) && !ends_clause(block.text))) return false;
+    Unit unit;
+    unit.kind = UnitKind::preambular;
+    unit.number = std::to_string(++b.preambular_count);
+    unit.label = "preambular " + unit.number;
+    unit.ref = "preambular para. " + unit.number;
+    unit.anchor = "pp-" + unit.number;
+    b.current = b.add(unit, block, block.text);
+    return true;
+}
+
+// "(Signed) Name": a letter's signature, a unit of its own.
+bool is_signature(std::string_view s) {
+    for (std::string_view mark : {"(Signed)", "(Signé)", "(Firmado)", "(Подпись)"})
+        if (s.substr(0, mark.size()) == mark) return true;
+    return false;
 }
 
 void merge_marked(Builder& b) {
@@ -517,15 +735,21 @@ StructuredText build_units(const ExtractedText& extracted) {
     for (; first < blocks.size() && first < 24; ++first) {
         const Block& blk = blocks[first];
         if (blk.role == LineRole::footnote) break;
-        if (starts_unit(blk.text)) break;
+        if (blk.role == LineRole::table || starts_unit(blk.text)) break;
+        // The body begins: a resolution's chapeau or first preambular clause, contents.
+        if (blocks::is_chapeau(blk.text) || blocks::is_contents_heading(blk.text) ||
+            blocks::is_contents_entry(blk.text) ||
+            (blocks::opens_preambular(blk.text) && ends_clause(blk.text) && char_count(blk.text) >= 40))
+            break;
         const size_t chars = char_count(blk.text);
         if (chars >= kMaxTitleBlockChars) break;
-        if (chars >= 100 && !blk.emphasised && ends_sentence(blk.text)) break;
+        if (chars >= 100 && !blk.emphasised && (ends_sentence(blk.text) || ends_clause(blk.text))) break;
     }
     if (first == blocks.size() || first >= 24) first = 0;  // no structure found: all content
     for (size_t i = 0; i < first; ++i) out.front_matter.push_back(blocks[i].text);
 
     Builder b;
+    b.numbers_in_text = extracted.numbers_in_text;
     std::vector<int> candidates;  // unnumbered blocks that may be paragraphs with lost numbers
     int last_numbered = 0;
     for (size_t i = first; i < blocks.size(); ++i) {
@@ -554,11 +778,48 @@ StructuredText build_units(const ExtractedText& extracted) {
             continue;
         }
 
+        if (block.role == LineRole::table) {
+            add_table_rows(b, block);
+            continue;
+        }
+
         bool had_bullet = false;
         std::string_view s = strip_bullet(block.text, &had_bullet);
         std::string number, label, note;
         std::string_view rest;
         bool draft = false;
+
+        if (take_contents(b, blocks, i, s)) continue;
+        if (std::string part = part_heading(block, s); !part.empty()) {
+            resolve_candidates(b, candidates, last_numbered, 0);
+            open_part(b, part, block, s);
+            last_numbered = 0;
+            continue;
+        }
+        if (blocks::is_chapeau(s) && !b.in_preamble) {
+            // "The General Assembly,": the heading of the preambular paragraphs below it.
+            resolve_candidates(b, candidates, last_numbered, 0);
+            b.push_heading(4, std::string(s), "", block.page_first, block.page_last);
+            b.in_preamble = true;
+            b.preambular_count = 0;
+            b.caption = -1;
+            continue;
+        }
+        if (b.in_preamble) {
+            if (!match_paragraph(s, number, rest) && match_numbered_heading(s, number) == 0 &&
+                add_preambular(b, block, s))
+                continue;
+            b.in_preamble = false;  // the first operative paragraph
+        }
+        if (std::string kind = blocks::caption_kind(s, number); !kind.empty() && char_count(s) < 250) {
+            add_caption(b, block, kind, number);
+            continue;
+        }
+        if (b.caption >= 0 && !starts_unit(s) && (char_count(s) < 200 || !ends_sentence(block.text))) {
+            b.append(b.caption, block, block.text, false);  // a figure's labels, a table's notes
+            continue;
+        }
+        b.caption = -1;
 
         if (int level = match_numbered_heading(s, number); level > 0) {
             b.push_heading(level, std::string(s), number, block.page_first, block.page_last);
@@ -577,11 +838,22 @@ StructuredText build_units(const ExtractedText& extracted) {
             continue;
         }
         if (match_paragraph(s, number, rest)) {
-            int n = std::stoi(number);
             const Unit* cur = b.current_unit();
             // "1. Cross-cutting issues" under a heading, out of the paragraph sequence and
-            // not a sentence: a numbered sub-heading.
+            // not a sentence: a numbered sub-heading; so is "1.1 Scope".
             const bool heading_like = char_count(block.text) < 150 && !ends_sentence(block.text);
+            std::string whole, item;
+            if (blocks::split_decimal_number(number, whole, item)) {
+                if (add_decimal_item(b, block, number, whole, rest)) continue;
+                if (heading_like) {
+                    resolve_candidates(b, candidates, last_numbered, 0);
+                    b.push_heading(3, std::string(s), number, block.page_first, block.page_last);
+                    continue;
+                }
+                b.current = b.add(make_paragraph(number, false), block, rest);
+                continue;
+            }
+            const int n = small_number(number);
             if (heading_like && (block.emphasised || (b.numbered_region && n <= b.last_paragraph &&
                                                       (!cur || cur->kind == UnitKind::heading)))) {
                 resolve_candidates(b, candidates, last_numbered, 0);
@@ -595,6 +867,7 @@ StructuredText build_units(const ExtractedText& extracted) {
                 continue;
             }
             resolve_candidates(b, candidates, last_numbered, n);
+            if (b.numbered_region && n == 1 && b.last_paragraph > 1) restart_numbering(b);
             b.numbered_region = true;
             b.last_paragraph = last_numbered = n;
             b.embedded_list = false;
@@ -622,6 +895,12 @@ StructuredText build_units(const ExtractedText& extracted) {
             // "Agenda item 2" groups the topical headings below it.
             bool agenda = iequals_prefix(s, "agenda item ") || iequals_prefix(s, "item ");
             b.push_heading(agenda ? 2 : 4, std::string(s), "", block.page_first, block.page_last);
+            continue;
+        }
+
+        if (is_signature(s)) {
+            b.current = b.add(b.next_text_unit(), block, block.text);
+            b.numbered_region = false;
             continue;
         }
 
@@ -666,8 +945,9 @@ StructuredText build_units(const ExtractedText& extracted) {
             Unit numbered = b.next_text_unit();
             unit.number = numbered.number;
             unit.label = numbered.label;
-            unit.ref = numbered.ref;
-            unit.anchor = b.unique_anchor(numbered.anchor);
+            unit.ref = unit.part.empty() ? numbered.ref : unit.part + ", " + numbered.ref;
+            unit.anchor = b.unique_anchor(unit.part.empty() ? numbered.anchor
+                                                            : blocks::part_slug(unit.part) + "-" + numbered.anchor);
         }
         candidates.clear();
     }

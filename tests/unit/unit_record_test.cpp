@@ -119,7 +119,7 @@ TEST_CASE("a unit record of another version or with corrupt bytes is refused wit
     SUBCASE("an unknown kind") {
         Unit u;
         std::string r = serialise_unit("", u);
-        r[3] = 6;  // version, doc id, anchor, kind
+        r[3] = 99;  // version, doc id, anchor, kind
         CHECK_THROWS_WITH_AS(parse_unit(r), doctest::Contains("unknown unit kind"), DecodeError);
     }
     SUBCASE("a list longer than the data") {
