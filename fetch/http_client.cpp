@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <cctype>
+#include <chrono>
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -12,11 +13,26 @@ namespace verbatim::fetch {
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 struct Transfer {
     std::FILE* out = nullptr;
     HttpResponse* response = nullptr;
     bool write_failed = false;
+    Clock::time_point last_data = Clock::now();  // the last byte of header or body
+    double stall_seconds = 30;
+    bool stalled = false;
 };
+
+// Called by curl about once a second, and as data comes: a server silent for longer than
+// the timeout ends the transfer. (CURLOPT_LOW_SPEED_TIME cannot say this: it averages the
+// speed over several seconds, so a burst followed by silence passes for a while.)
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    auto* t = static_cast<Transfer*>(user);
+    if (std::chrono::duration<double>(Clock::now() - t->last_data).count() <= t->stall_seconds) return 0;
+    t->stalled = true;
+    return 1;  // CURLE_ABORTED_BY_CALLBACK
+}
 
 size_t on_body(char* data, size_t size, size_t count, void* user) {
     auto* t = static_cast<Transfer*>(user);
@@ -26,6 +42,7 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
         return 0;  // makes curl stop with CURLE_WRITE_ERROR
     }
     t->response->received += static_cast<long long>(n);
+    t->last_data = Clock::now();
     return n;
 }
 
@@ -39,6 +56,7 @@ std::string lower(std::string s) {
 size_t on_header(char* data, size_t size, size_t count, void* user) {
     auto* t = static_cast<Transfer*>(user);
     const size_t n = size * count;
+    t->last_data = Clock::now();
     std::string line(data, n);
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
     if (line.starts_with("HTTP/")) {
@@ -94,7 +112,10 @@ HttpResponse HttpClient::get(const std::string& url, const std::filesystem::path
         response.transport_error = "cannot write " + file.string();
         return response;
     }
-    Transfer transfer{out, &response, false};
+    Transfer transfer;
+    transfer.out = out;
+    transfer.response = &response;
+    transfer.stall_seconds = impl_->options.timeout_seconds;
     char error[CURL_ERROR_SIZE] = "";
     const HttpOptions& o = impl_->options;
     // The handle is reused (one connection kept alive to the server); reset what a
@@ -109,9 +130,9 @@ HttpResponse HttpClient::get(const std::string& url, const std::filesystem::path
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever curl can decode
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.timeout_seconds * 1000));
-    // A transfer that stalls (under one byte a second for the timeout) is abandoned.
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(o.timeout_seconds + 0.5)));
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &transfer);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(o.max_time_seconds * 1000));
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
@@ -133,15 +154,16 @@ HttpResponse HttpClient::get(const std::string& url, const std::filesystem::path
 
     if (rc != CURLE_OK) {
         response.transport_error = error[0] ? error : curl_easy_strerror(rc);
-        response.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
+        response.timed_out = rc == CURLE_OPERATION_TIMEDOUT || transfer.stalled;
+        if (transfer.stalled)
+            response.transport_error = "no data for " + std::to_string(static_cast<long>(o.timeout_seconds + 0.5)) + " s";
         response.cut_short = rc == CURLE_PARTIAL_FILE;
         if (transfer.write_failed) response.transport_error = "cannot write " + file.string();
     } else if (!closed) {
         response.transport_error = "cannot write " + file.string();
-    } else if (length >= 0 && response.received < length) {
-        response.cut_short = true;
-        response.transport_error = "the connection closed early";
     }
+    // A body shorter than its Content-Length ends as CURLE_PARTIAL_FILE: curl counts the
+    // bytes as sent (compressed or not), which `received` (decoded) cannot.
     return response;
 }
 
