@@ -210,7 +210,8 @@ FetchResult Fetcher::fetch_one(const FetchTarget& target) {
         if (r.retry_after > settings_.max_retry_wait)
             return fail(Outcome::failed, retry_cause + "; the server asked to wait " + seconds_text(r.retry_after) +
                                              ", more than " + seconds_text(settings_.max_retry_wait) + ": try later");
-        wait_before = r.retry_after >= 0 ? r.retry_after : settings_.backoff_seconds * std::pow(2.0, attempt);
+        wait_before = r.retry_after >= 0 ? r.retry_after
+                                         : std::min(settings_.max_retry_wait, settings_.backoff_seconds * std::pow(2.0, attempt));
     }
 
     const std::string sha = sha256_hex(body);

@@ -48,6 +48,13 @@ class FakeOds {
             }
             answer(req.get_param_value("s"), req.get_param_value("l"), res);
         });
+        // As a proxy: the request line names the whole URL of another host.
+        server_.Get(R"(http://ods\.invalid/api/symbol/access)", [this](const httplib::Request& req, httplib::Response& res) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            requests_.push_back({"via proxy: " + req.get_param_value("s"), req.get_param_value("l"),
+                                 req.get_param_value("t"), req.get_header_value("User-Agent"), Clock::now()});
+            res.set_content(pdf002, "application/pdf");
+        });
         server_.Get("/files/001.pdf", [this](const httplib::Request&, httplib::Response& res) {
             res.set_content(pdf001, "application/pdf");
         });
@@ -360,4 +367,16 @@ TEST_CASE("fetch draws a progress bar on a terminal") {
     CHECK(seen.find("] 1/2  TEST/2020/2 (en)") != std::string::npos);
     CHECK(seen.find("\r\x1b[K") != std::string::npos);  // redrawn in place, then cleared
     CHECK(seen.find("fetched 2, already there 0, not found 0, failed 0") != std::string::npos);
+}
+
+TEST_CASE("fetch goes through the proxy the environment names") {
+    FakeOds ods;
+    const fs::path into = fresh_dir("fetch_proxy");
+    RunResult r = run_verbatim({"fetch", "--ods-url", "http://ods.invalid", "--into", into.string(), "--delay", "0",
+                                "--timeout", "2", "TEST/2020/2"},
+                               {{"http_proxy", ods.url()}, {"no_proxy", ""}, {"NO_PROXY", ""}});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(ods.requests("via proxy: TEST/2020/2").size() == 1);
+    CHECK(read_text(into / "TEST_2020_2.en.pdf") == ods.pdf002);
 }

@@ -109,6 +109,8 @@ TEST_CASE("only a whole PDF or DOCX body is a document") {
     CHECK(check_body(pdf, Format::docx).cause == "not a DOCX (76051 bytes of something else)");
 }
 
+namespace {
+
 // A stored (uncompressed) zip holding the named files, as a DOCX is one.
 std::string make_zip(const std::vector<std::string>& names) {
     auto le = [](std::string& s, uint32_t v, int bytes) {
@@ -136,6 +138,8 @@ std::string make_zip(const std::vector<std::string>& names) {
     le(zip, static_cast<uint32_t>(central.size()), 4), le(zip, static_cast<uint32_t>(local.size()), 4), le(zip, 0, 2);
     return zip;
 }
+
+}  // namespace
 
 TEST_CASE("a DOCX is a zip whose central directory names word/document.xml") {
     const std::string docx = make_zip({"[Content_Types].xml", "word/document.xml"});
