@@ -1,7 +1,7 @@
 // `verbatim-fetch`: the process behind `verbatim fetch`. `verbatim` parses the command
 // line (and answers --help) and replaces itself with this one, so that only this process
-// loads libcurl and the 30 libraries it brings (TLS, proxies, compression): linked into
-// `verbatim`, they made every command start about 25 ms later.
+// loads libcurl and the 30 libraries it brings (TLS, proxies, compression): a program
+// that only links it starts in 10 ms instead of 2 ms, which every command would pay.
 //
 //   verbatim-fetch [the options of fetch_options.h] -- SYMBOL...
 //
