@@ -11,7 +11,9 @@ namespace {
 const std::set<std::string> kKeys{"name",  "symbol",  "other_symbols",  "date",   "title",
                                   "type",  "body",    "meeting",        "meeting_number",
                                   "place", "meeting_dates", "lang", "original_language",
-                                  "distribution", "job_number"};
+                                  "distribution", "job_number",
+                                  // where `verbatim fetch` got the file (fetch/fetch_manifest.h)
+                                  "source_url", "fetched_at", "sha256"};
 const std::set<std::string> kTypes{"report", "draft", "crp", "statement", "resolution", "other"};
 
 std::string trim(std::string_view s) {
