@@ -189,7 +189,9 @@ bool opens_preambular(std::string_view text) {
     if (first.size() >= 6 && (ends_with(first, "ing") || ends_with(first, "ant") || ends_with(first, "ando") ||
                               ends_with(first, "iendo")))
         return true;
-    return first.size() >= 8 && (ends_with(first, "\xD1\x8F") /* я */ || ends_with(first, "\xD0\xB2" /* в */));
+    // Russian gerunds: "подтверждая", "признав", "ссылаясь", "убедившись".
+    return first.size() >= 8 && (ends_with(first, "\xD1\x8F") /* я */ || ends_with(first, "\xD0\xB2") /* в */ ||
+                                 ends_with(first, "\xD1\x81\xD1\x8C") /* сь */);
 }
 
 std::string part_name(std::string_view text) {

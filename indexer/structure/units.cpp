@@ -815,7 +815,10 @@ StructuredText build_units(const ExtractedText& extracted) {
             add_caption(b, block, kind, number);
             continue;
         }
-        if (b.caption >= 0 && !starts_unit(s) && (char_count(s) < 200 || !ends_sentence(block.text))) {
+        const Unit* interrupted = b.current_unit();  // the paragraph a table or figure cut
+        const bool resumes = interrupted && interrupted->kind != UnitKind::heading && is_lower_start(s) &&
+                             !ends_sentence(interrupted->text);
+        if (b.caption >= 0 && !resumes && !starts_unit(s) && (char_count(s) < 200 || !ends_sentence(block.text))) {
             b.append(b.caption, block, block.text, false);  // a figure's labels, a table's notes
             continue;
         }

@@ -429,3 +429,63 @@ TEST_CASE("a lone top line stays content unless position and style both say head
         CHECK(any_contains(lay_out_pages({only}), "Speaking notes"));
     }
 }
+
+TEST_CASE("rows of a table keep their cells apart; prose lines stay prose") {
+    PageWords page = blank_page(0);
+    add_body(page, 100, 4, "Before");
+    // Three columns with wide gaps between the cells.
+    for (int row = 0; row < 4; ++row) {
+        const double y = 200 + 14.0 * row;
+        add_line(page, row == 0 ? "Session" : "Row" + std::to_string(row), y, {.x0 = 100, .x1 = 0});
+        add_line(page, row == 0 ? "Opening" : "Tuesday", y, {.x0 = 250, .x1 = 0});
+        add_line(page, row == 0 ? "Debate" : "Monday", y, {.x0 = 400, .x1 = 0});
+    }
+    add_body(page, 300, 3, "After");
+    const ExtractedText text = lay_out_pages({page});
+    const SourceLine* header = find_line(text, "Session | Opening | Debate");
+    REQUIRE(header);
+    CHECK(header->role == LineRole::table);
+    REQUIRE(find_line(text, "Row2 | Tuesday | Monday"));
+    REQUIRE(find_line(text, "Before line 0"));
+    CHECK(find_line(text, "Before line 0")->role == LineRole::body);
+    CHECK(find_line(text, "After line 0")->role == LineRole::body);
+}
+
+TEST_CASE("a landscape page's running header drawn along its edge is furniture") {
+    std::vector<PageWords> pages;
+    for (int i = 0; i < 3; ++i) {
+        PageWords page = blank_page(i);
+        page.width = 842;
+        page.height = 595;
+        add_body(page, 100, 6, "Body " + std::to_string(i));
+        // "A/AC.172/2025/2" rotated a quarter turn at the left edge: a tall, narrow box.
+        PositionedWord symbol;
+        symbol.text = "A/AC.172/2025/2";
+        symbol.x0 = 30, symbol.x1 = 40, symbol.y0 = 200, symbol.y1 = 280, symbol.font_size = 10;
+        page.words.push_back(symbol);
+        PositionedWord job;
+        job.text = "25-01529";
+        job.x0 = 30, job.x1 = 40, job.y0 = 450, job.y1 = 495, job.font_size = 10;
+        page.words.push_back(job);
+        pages.push_back(page);
+    }
+    const ExtractedText text = lay_out_pages(pages);
+    CHECK_FALSE(any_contains(text, "A/AC.172/2025/2"));
+    CHECK_FALSE(any_contains(text, "25-01529"));
+    CHECK(text.title_block.job_number == "25-01529");
+    CHECK(any_contains(text, "Body 2 line 5"));
+}
+
+TEST_CASE("a number set apart at the top of a page opens a paragraph after a figure's labels") {
+    PageWords first = blank_page(0);
+    add_body(first, 100, 5, "Forty");
+    add_line(first, "Debt stock Debt flow", 300, {.x0 = 150, .x1 = 0});
+    PageWords second = blank_page(1);
+    add_line(second, "41.", 100, {.x0 = 100, .x1 = 0});
+    add_line(second, "The Committee considered the coverage of the adjustment and", 100, {.x0 = 130});
+    add_body(second, 112, 3, "Continued");
+    const ExtractedText text = lay_out_pages({first, second});
+    const SourceLine* line = find_line(text, "41. The Committee considered");
+    REQUIRE(line);
+    CHECK(line->starts_block);
+}
