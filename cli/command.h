@@ -56,5 +56,6 @@ Command add_show_command(CLI::App& app, GlobalOptions& global);
 Command add_extract_command(CLI::App& app, GlobalOptions& global);
 Command add_serve_command(CLI::App& app, GlobalOptions& global);
 Command add_fetch_command(CLI::App& app, GlobalOptions& global);
+Command add_check_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace verbatim::cli

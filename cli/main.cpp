@@ -21,7 +21,7 @@ constexpr Subcommand kSubcommands[] = {
     {"index", add_index_command},   {"search", add_search_command}, {"cite", add_cite_command},
     {"agreed", add_agreed_command}, {"facets", add_facets_command}, {"show", add_show_command},
     {"stats", add_stats_command},   {"extract", add_extract_command}, {"serve", add_serve_command},
-    {"fetch", add_fetch_command},
+    {"fetch", add_fetch_command}, {"check", add_check_command},
 };
 
 }  // namespace

@@ -138,8 +138,11 @@ bool starts_paragraph(const std::vector<Placed*>& flow, std::size_t i, double sp
     if (!same_flow) {
         // "41.<tab>The Committee ..." at the top of a page opens a paragraph even where the
         // page before ends in a figure's labels or a table rather than a sentence.
-        if (layout::is_numbering_token(first_word(line.line.text)) && first_gap(line.geometry) >= 0.8 * line.geometry.font_size &&
-            !layout::starts_lowercase(line.line.text.substr(std::min(line.line.text.size(), first_word(line.line.text).size()))))
+        // So does a numbered heading in a style of its own ("19. World Health Organization").
+        const std::string& text = line.line.text;
+        const bool numbered = layout::is_numbering_token(first_word(text)) &&
+                              !layout::starts_lowercase(text.substr(std::min(text.size(), first_word(text).size())));
+        if (numbered && (first_gap(line.geometry) >= 0.8 * line.geometry.font_size || style_changes(line, previous)))
             return true;
         // Across a page or column break the paragraph goes on unless a sentence ended.
         if (!layout::ends_sentence(previous.line.text) || layout::starts_lowercase(line.line.text))

@@ -65,6 +65,7 @@ bool is_job_token(const std::string& token) {
     }
     if (t.size() >= 3 && t[t.size() - 3] == '(' && t.back() == ')' && all_upper(t.substr(t.size() - 2, 1), 1, 1))
         t.remove_suffix(3);
+    if (t.size() == 9 && all_upper(t.substr(8), 1, 1)) t.remove_suffix(1);  // "25-11430X": a reissue
     return t.size() == 8 && t[2] == '-' && all_digits(t.substr(0, 2), 2, 2) && all_digits(t.substr(3), 5, 5);
 }
 
@@ -141,10 +142,16 @@ Kind kind_of(const Line& line, const KeyCounts& counts, int page_total) {
     if (is_furniture_pattern(text)) return Kind::strong;
     const auto it = counts.find(repetition_key(text));
     const int seen = it == counts.end() ? 0 : it->second;
+    // At the edge of half the pages or more ("Digitized by Dag Hammarskjöld Library"), or a
+    // document symbol alone on its line on several pages: furniture however close it sits.
+    if ((seen >= 3 && seen * 2 >= page_total) || (seen >= 2 && is_symbol_line(text))) return Kind::strong;
     // Repeated on at least two pages, and on a quarter of them in long documents
     // (odd and even pages often carry different headers).
     if (seen >= 2 && seen * 4 >= page_total) return Kind::weak;
     if (is_symbol_line(text)) return Kind::weak;
+    // Specks of an old scan's text layer (", . t."): no word in them.
+    const auto alnum = std::count_if(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    if (alnum < 3) return Kind::weak;
     return Kind::none;
 }
 

@@ -465,7 +465,8 @@ void resolve_candidates(Builder& b, std::vector<int>& candidates, int from, int 
     // A text layer keeps its numbers: restore them only where the unnumbered blocks fill
     // the gap exactly; otherwise they are the paragraph's own continuation (a quotation,
     // a list), and no number shifts.
-    if (b.numbers_in_text && gap != static_cast<int>(candidates.size())) numbered = 0;
+    // A lost number is rare there: at most two in one gap.
+    if (b.numbers_in_text && (gap != static_cast<int>(candidates.size()) || gap > 2)) numbered = 0;
     for (int k = 0; k < static_cast<int>(candidates.size()); ++k) {
         Unit& unit = b.units[static_cast<size_t>(candidates[static_cast<size_t>(k)])];
         if (k < numbered) {
