@@ -64,6 +64,9 @@ struct ExtractedText {
     int page_count = 0;          // 0 when the source has no notion of pages
     bool pages_estimated = false;  // page numbers partly inferred (plain text)
     TitleBlock title_block;        // filled by the extractor when the layout tells it
+    // PDF: the printed page number of each physical page (index 0 is the file's page 1),
+    // so a unit's printed page can be opened in the file; empty for text.
+    std::vector<int> printed_pages;
     std::vector<Problem> problems; // non-fatal: replaced bytes, unreadable page, ...
 };
 
@@ -142,6 +145,7 @@ struct DocumentMeta {
     std::string distribution;
     std::string job_number;
     std::string source;        // the file it was read from (absolute path)
+    std::vector<int> printed_pages;  // ExtractedText::printed_pages of the source
 };
 
 struct Document {
@@ -158,6 +162,9 @@ std::string document_reference(const DocumentMeta& doc);
 std::string pages_of(const Unit& unit);
 // "2020-09-28" -> "28 September 2020"; anything else is returned unchanged.
 std::string human_date(const std::string& iso_date);
+// The physical page of the source file (1-based) that carries the unit's first printed
+// page; 0 when not known (text files, or a printed page no physical page carries).
+int physical_page(const DocumentMeta& doc, const Unit& unit);
 // Globally unique id of a unit: "<doc id>#<anchor>".
 std::string unit_id(const DocumentMeta& doc, const Unit& unit);
 

@@ -9,6 +9,14 @@
 
 namespace verbatim {
 
+// Where the unit stands in its source file, as a URL fragment: "#page=3" (the PDF's
+// physical page), "#:~:text=..." (a text file's first words of the unit), or empty.
+std::string source_fragment(const DocumentMeta& doc, const Unit& unit);
+// "file:///path/to/doc.pdf#page=3": opens the original in a browser on this machine.
+std::string source_file_link(const DocumentMeta& doc, const Unit& unit);
+// "/source/<doc id>#page=3": the original as `verbatim serve` serves it.
+std::string source_url(const DocumentMeta& doc, const Unit& unit);
+
 // A unit with its document's fields and citation.
 nlohmann::json unit_to_json(const UnitRecord& record);
 
