@@ -369,7 +369,7 @@ void Server::Impl::source(const httplib::Request& req, httplib::Response& res) {
         // A PDF needs the browser's viewer, which the page's policy would block; a source
         // file runs nothing of its own either way (text is text/plain, nosniff).
         res.headers.erase("Content-Security-Policy");
-        res.set_header("Content-Security-Policy", "default-src 'none'; object-src 'self'; plugin-types application/pdf");
+        res.set_header("Content-Security-Policy", "default-src 'none'; object-src 'self'");
         res.set_header("Content-Disposition", "inline");
         res.set_content(std::move(bytes), source_content_type(file).c_str());
     });
