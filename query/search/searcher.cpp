@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "model/schema.h"
@@ -22,8 +23,13 @@ std::string not_an_index(const std::filesystem::path& db) {
     std::error_code ec;
     const std::string make = "make one with `verbatim index --db FOLDER PATH...`";
     if (fs::is_regular_file(db, ec)) {
-        // A shard list ("auto PATH", "remote ..." lines) is a file that names an index.
-        std::ifstream in(db);
+        // A single-file Xapian database (xapian-compact --single-file) is one file, and a
+        // shard list ("auto PATH", "remote ..." lines) is a file that names an index.
+        std::ifstream in(db, std::ios::binary);
+        char magic[8] = {};
+        if (in.read(magic, sizeof magic) && std::string_view(magic + 2, 6) == "Xapian") return {};
+        in.clear();
+        in.seekg(0);
         for (std::string line; std::getline(in, line);) {
             const size_t start = line.find_first_not_of(" \t\r");
             if (start == std::string::npos || line[start] == '#') continue;
