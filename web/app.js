@@ -319,8 +319,9 @@ function facetNodes(facets, state) {
   for (const [field, title] of FACETS) {
     const values = facets[field] || [];
     if (!values.length) continue;
-    const list = el('ul', {}, values.map(({ value, count }) => {
-      const term = filterTerm(field, value);
+    const list = el('ul', {}, values.map(({ value, count, filter }) => {
+      // A meeting comes with the filter that names it alone (number and body).
+      const term = filter || filterTerm(field, value);
       const active = state.q.includes(term);
       const label = field === 'lang' && LANGUAGES[value] ? `${LANGUAGES[value]} (${value})` : value;
       return el('li', {}, el('a', {

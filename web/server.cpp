@@ -258,7 +258,7 @@ void Server::Impl::search(const httplib::Request& req, httplib::Response& res) {
             for (auto& [name, values] : result.facets)
                 if (values.size() > 20) values.resize(20);  // the facets as without a timeline
         }
-        if (facets_asked) body["facets"] = facets_to_json(result.facets);
+        if (facets_asked) body["facets"] = facets_to_json(result.facets, searcher->documents());
         send_json(res, body);
     });
 }
@@ -277,7 +277,7 @@ void Server::Impl::facets(const httplib::Request& req, httplib::Response& res) {
             throw HttpError{400, "bad query '" + o.query + "': " + e.what()};
         }
         // The shape of `verbatim facets --json`.
-        send_json(res, json{{"query", o.query}, {"total", result.total}, {"facets", facets_to_json(result.facets)}});
+        send_json(res, json{{"query", o.query}, {"total", result.total}, {"facets", facets_to_json(result.facets, searcher->documents())}});
     });
 }
 

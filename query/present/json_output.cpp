@@ -1,5 +1,7 @@
 #include "query/present/json_output.h"
 
+#include "query/search/timeline.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -143,11 +145,15 @@ nlohmann::json group_to_json(const HitGroup& g) {
             {"last_date", or_null(g.last_date)}, {"count", g.count}, {"hits", std::move(hits)}};
 }
 
-nlohmann::json facets_to_json(const Facets& facets) {
+nlohmann::json facets_to_json(const Facets& facets, const std::vector<DocumentMeta>& documents) {
     nlohmann::json out = nlohmann::json::object();
+    const std::map<std::string, std::string> meetings = meeting_filters(documents);
     for (const auto& [name, values] : facets) {
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& [value, count] : values) list.push_back({{"value", value}, {"count", count}});
+        for (const auto& [value, count] : values) {
+            list.push_back({{"value", value}, {"count", count}});
+            if (auto m = meetings.find(value); name == "meeting" && m != meetings.end()) list.back()["filter"] = m->second;
+        }
         out[name] = std::move(list);
     }
     return out;

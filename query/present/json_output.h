@@ -26,7 +26,9 @@ nlohmann::json hit_to_json(const Hit& hit);
 // {"group": key, "label", "first_date", "last_date", "count", "hits": [...]}
 nlohmann::json group_to_json(const HitGroup& group);
 
-// {"year": [{"value": "2020", "count": 31}, ...], "meeting": [...], ...}
-nlohmann::json facets_to_json(const Facets& facets);
+// {"year": [{"value": "2020", "count": 31}, ...], "meeting": [...], ...}; a meeting also
+// carries `filter`, the query filter that selects it alone (see meeting_filters), when
+// `documents` are given and the query language can name it.
+nlohmann::json facets_to_json(const Facets& facets, const std::vector<DocumentMeta>& documents = {});
 
 }  // namespace verbatim

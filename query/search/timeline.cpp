@@ -16,37 +16,44 @@ const char* to_string(TimelineBy by) {
     return "meeting";
 }
 
+std::map<std::string, std::string> meeting_filters(const std::vector<DocumentMeta>& documents) {
+    std::map<std::string, std::set<std::pair<int, std::string>>> meetings;
+    for (const DocumentMeta& d : documents)
+        if (!d.meeting.empty()) meetings[d.meeting].emplace(d.meeting_number, d.body);
+    std::map<std::string, std::string> filters;
+    for (const auto& [meeting, ids] : meetings) {
+        if (ids.size() != 1 || ids.begin()->first <= 0) continue;
+        std::string body = ids.begin()->second;
+        body.erase(std::remove(body.begin(), body.end(), '"'), body.end());
+        filters[meeting] = "meeting:" + std::to_string(ids.begin()->first) + (body.empty() ? "" : " body:\"" + body + "\"");
+    }
+    return filters;
+}
+
 std::vector<TimelineBar> timeline(const Facets& facets, TimelineBy by, const std::vector<DocumentMeta>& documents) {
     std::vector<TimelineBar> bars;
     auto it = facets.find(to_string(by));
     if (it == facets.end()) return bars;
-    // The earliest date of each value among the documents (a year is its own date), and
-    // what the query language knows a meeting by: its number, and its body (the tenth
-    // meeting of one body is not the tenth session of another).
+    // The earliest date of each value among the documents (a year is its own date).
     std::map<std::string, std::string> first;
-    std::map<std::string, std::set<std::pair<int, std::string>>> meetings;
     if (by != TimelineBy::year) {
         for (const DocumentMeta& d : documents) {
             const std::string& value = by == TimelineBy::meeting ? d.meeting : d.type;
-            if (value.empty()) continue;
-            if (by == TimelineBy::meeting) meetings[value].emplace(d.meeting_number, d.body);
-            if (d.date.empty()) continue;
+            if (value.empty() || d.date.empty()) continue;
             auto [at, added] = first.emplace(value, d.date);
             if (!added && d.date < at->second) at->second = d.date;
         }
     }
-    auto quoted = [](std::string v) {
-        v.erase(std::remove(v.begin(), v.end(), '"'), v.end());
-        return "\"" + v + "\"";
-    };
+    // A meeting by its number and body: the tenth meeting of one body is not the tenth
+    // session of another.
+    const std::map<std::string, std::string> meetings =
+        by == TimelineBy::meeting ? meeting_filters(documents) : std::map<std::string, std::string>();
     for (const auto& [value, count] : it->second) {
         TimelineBar bar{value, by == TimelineBy::year ? value : "", count, ""};
         if (auto f = first.find(value); f != first.end()) bar.first_date = f->second;
         if (by == TimelineBy::year) bar.filter = "year:" + value;
         else if (by == TimelineBy::type) bar.filter = "type:" + value;
-        else if (auto m = meetings.find(value); m != meetings.end() && m->second.size() == 1 && m->second.begin()->first > 0)
-            bar.filter = "meeting:" + std::to_string(m->second.begin()->first) +
-                         (m->second.begin()->second.empty() ? "" : " body:" + quoted(m->second.begin()->second));
+        else if (auto m = meetings.find(value); m != meetings.end()) bar.filter = m->second;
         bars.push_back(std::move(bar));
     }
     std::sort(bars.begin(), bars.end(), [](const TimelineBar& a, const TimelineBar& b) {

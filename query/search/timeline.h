@@ -2,6 +2,7 @@
 // document types, in date order, for the page's chart and /api/search?timeline=.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct TimelineBar {
 // frequent values), ordered by first date (undated last, then by value). `documents`
 // gives the dates of meetings and document types.
 std::vector<TimelineBar> timeline(const Facets& facets, TimelineBy by, const std::vector<DocumentMeta>& documents);
+
+// The query filter of each meeting named by `documents` ("meeting:10 body:\"...\""), for
+// the meetings the query language can name alone (one number and body).
+std::map<std::string, std::string> meeting_filters(const std::vector<DocumentMeta>& documents);
 
 // "meeting", "year", "type".
 const char* to_string(TimelineBy by);

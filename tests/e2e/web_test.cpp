@@ -463,6 +463,13 @@ TEST_CASE("issue 18: a term across meetings: bars in date order, each the count 
             CHECK(s.get_json("/api/search?limit=1&q=" + url_encode("trafficking " + filter)).at("total") == bar.at("count"));
         }
     }
+    // The facet sidebar's meetings carry the same filters: a count and its link agree.
+    for (const json& m : s.get_json("/api/search?q=trafficking&limit=1").at("facets").at("meeting")) {
+        INFO(m.dump());
+        REQUIRE(m.at("filter").is_string());
+        CHECK(s.get_json("/api/search?limit=1&q=" + url_encode("trafficking " + m.at("filter").get<std::string>())).at("total") ==
+              m.at("count"));
+    }
     CHECK(s.get_json("/api/search?q=x&timeline=week", 400).at("error") ==
           "timeline must be one of none, meeting, year, type, not 'week'");
 }
