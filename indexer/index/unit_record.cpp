@@ -34,8 +34,11 @@ std::vector<int> printed_pages_of(const nlohmann::json& runs) {
     if (!runs.is_array()) return printed;
     for (const auto& run : runs) {
         if (!run.is_array() || run.size() != 3 || !run[1].is_number_integer() || !run[2].is_number_unsigned()) continue;
-        const int first = run[1].get<int>();
-        const size_t n = std::min<size_t>(run[2].get<size_t>(), 100000);
+        const long long printed_first = run[1].get<long long>();
+        if (printed_first < 0 || printed_first > 1000000) continue;  // no printed page is numbered so
+        const int first = static_cast<int>(printed_first);
+        // Bounded: no PDF has 100,000 pages, and a damaged value must not take the memory.
+        const size_t n = std::min<size_t>(run[2].get<size_t>(), 100000 - std::min<size_t>(printed.size(), 100000));
         for (size_t k = 0; k < n; ++k) printed.push_back(first + static_cast<int>(k));
     }
     return printed;

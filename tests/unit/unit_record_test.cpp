@@ -168,6 +168,9 @@ TEST_CASE("issue 18: a document's printed pages survive its stored fields, as ru
     CHECK(j.at("page_runs") == nlohmann::json::parse("[[1,1,1],[2,7,4],[6,3,1]]"));
     CHECK(document_meta_from_json(j).printed_pages == d.printed_pages);
     CHECK(document_meta_from_json(nlohmann::json::parse(R"({"id":"old.en"})")).printed_pages.empty());
+    // Damaged runs are bounded, never a huge allocation or an overflow.
+    CHECK(document_meta_from_json(nlohmann::json::parse(R"({"page_runs":[[1,2147483647,5],[2,1,99999999999],[3,"x",1]]})"))
+              .printed_pages.size() == 100000);
 
     Unit u;
     u.page_first = 8;
