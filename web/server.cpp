@@ -363,15 +363,25 @@ void Server::Impl::source(const httplib::Request& req, httplib::Response& res) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(file, ec))
             throw HttpError{410, "the source file of '" + id + "' is gone: " + doc->source};
-        std::ifstream in(file, std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (!in && !in.eof()) throw HttpError{500, "cannot read the source file of '" + id + "'"};
+        // Streamed from the file, a piece at a time (and by ranges, which a PDF viewer asks
+        // for): a large PDF is never held in memory whole, per request.
+        auto in = std::make_shared<std::ifstream>(file, std::ios::binary);
+        const auto size = std::filesystem::file_size(file, ec);
+        if (!*in || ec) throw HttpError{500, "cannot read the source file of '" + id + "'"};
         // A PDF needs the browser's viewer, which the page's policy would block; a source
         // file runs nothing of its own either way (text is text/plain, nosniff).
         res.headers.erase("Content-Security-Policy");
         res.set_header("Content-Security-Policy", "default-src 'none'; object-src 'self'");
         res.set_header("Content-Disposition", "inline");
-        res.set_content(std::move(bytes), source_content_type(file).c_str());
+        res.set_content_provider(static_cast<size_t>(size), source_content_type(file),
+                                 [in](size_t offset, size_t length, httplib::DataSink& sink) {
+                                     std::vector<char> buffer(std::min<size_t>(length, 64 * 1024));
+                                     in->clear();
+                                     in->seekg(static_cast<std::streamoff>(offset));
+                                     in->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+                                     const auto got = static_cast<size_t>(in->gcount());
+                                     return got > 0 && sink.write(buffer.data(), got);
+                                 });
     });
 }
 

@@ -354,6 +354,11 @@ TEST_CASE("issue 18: serve gives the original file of every hit, the PDF at the 
         CHECK(res->status == 200);
         CHECK(res->get_header_value("Content-Type") == (source.ends_with(".pdf") ? "application/pdf" : "text/plain; charset=utf-8"));
         CHECK(res->body == file_bytes(source));
+        // A range, as a PDF viewer asks for one.
+        auto part = s.get(url.substr(0, url.find('#')), {{"Range", "bytes=10-19"}});
+        REQUIRE(part);
+        CHECK(part->status == 206);
+        CHECK(part->body == file_bytes(source).substr(10, 10));
         // One policy, the source's own: the PDF viewer may run, nothing of the file can.
         CHECK(res->get_header_value_count("Content-Security-Policy") == 1);
         CHECK(res->get_header_value("Content-Security-Policy") == "default-src 'none'; object-src 'self'");
