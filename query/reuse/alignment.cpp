@@ -84,6 +84,16 @@ std::vector<DiffOp> word_diff(const std::string& draft_text, const std::vector<A
     std::optional<Run> run;
     auto flush = [&] {
         if (!run) return;
+        // A bracket opened inside the run closes inside it: "[-survivors [add: Canada]-]",
+        // not "[add: Canada" with the "]" lost between two ops.
+        const std::string& t = *run->text;
+        for (size_t open = 0;;) {
+            open = 0;
+            for (size_t i = run->start; i < run->end; ++i)
+                open += t[i] == '[' || t[i] == '(' ? 1 : 0, open -= (t[i] == ']' || t[i] == ')') && open > 0 ? 1 : 0;
+            if (open == 0 || run->end >= t.size() || (t[run->end] != ']' && t[run->end] != ')')) break;
+            ++run->end;
+        }
         std::string words;
         for (char c : run->text->substr(run->start, run->end - run->start)) {
             const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';

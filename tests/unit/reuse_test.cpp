@@ -110,6 +110,9 @@ TEST_CASE("issue 18: the word diff aligns on words and cuts the source to the al
     // No double spaces inside removed words.
     CHECK(diff_of("the protection of victims", "the protection  and\n\nsupport  of victims") ==
           Ops{{"same", "the protection"}, {"removed", "and support"}, {"same", "of victims"}});
+    // A bracket opened in removed words is closed there too.
+    CHECK(diff_of("victims of trafficking", "victims and survivors [add: Canada] of trafficking") ==
+          Ops{{"same", "victims"}, {"removed", "and survivors [add: Canada]"}, {"same", "of trafficking"}});
     // Nothing in common: no span to cut to.
     CHECK(diff_of("peace", "war") == Ops{{"removed", "war"}, {"inserted", "peace"}});
     // The same text: one run, nothing cut.
