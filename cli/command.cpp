@@ -64,13 +64,14 @@ int run_query_command(const std::string& bad_input, const std::function<int()>& 
     return kError;
 }
 
-void add_db_option(CLI::App& command, GlobalOptions& global) {
+void add_db_option(CLI::App& command, GlobalOptions& global, bool reads_shards) {
     // Several --db are the shards of one index, searched together.
     command.add_option_function<std::vector<std::string>>(
         "--db", [&global](const std::vector<std::string>& dbs) { global.db = join_db_specs(dbs); },
         "index folder, sharded index folder or Xapian stub file; repeat for shards searched as one "
         "(default: $VERBATIM_DB, else ./verbatim.db)")
         ->allow_extra_args(false);  // one path per --db: the rest are the command's arguments
+    if (!reads_shards) return;  // `index` writes: a missing shard is never skipped there
     command.add_flag_callback(
         "--allow-partial",
         [] { set_allow_partial_shards(true, [](const std::string& notice) { error(notice); }); },

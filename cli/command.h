@@ -43,8 +43,8 @@ std::string join(const std::vector<std::string>& words);
 // damaged index are errors (2).
 int run_query_command(const std::string& bad_input, const std::function<int()>& command);
 
-// Adds the --db option to a subcommand.
-void add_db_option(CLI::App& command, GlobalOptions& global);
+// Adds the --db option to a subcommand, and --allow-partial to those that read shards.
+void add_db_option(CLI::App& command, GlobalOptions& global, bool reads_shards = true);
 
 Command add_index_command(CLI::App& app, GlobalOptions& global);
 Command add_search_command(CLI::App& app, GlobalOptions& global);

@@ -22,7 +22,7 @@ int run_facets(const std::string& db, const std::string& query, bool json) {
         options.facets = true;
         SearchResult result = searcher.search(options);
         if (json) {
-            std::cout << nlohmann::json{{"query", query}, {"total", result.total}, {"facets", facets_to_json(result.facets)}}
+            std::cout << nlohmann::json{{"query", query}, {"total", result.total}, {"facets", facets_to_json(result.facets, searcher.documents())}}
                              .dump()
                       << "\n";
         } else {

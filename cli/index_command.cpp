@@ -1,12 +1,16 @@
 // `verbatim index PATH...`
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "cli/command.h"
@@ -89,8 +93,55 @@ std::string locked_message(const std::string& db) {
     return "the index " + db + " is being updated by " + who;
 }
 
+// Why `db` must not be written to, or empty: a folder that holds files but no index
+// (Xapian would add its files among them), or a file that is no index.
+std::string not_for_an_index(const std::string& db) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path p = db;
+    if (fs::is_regular_file(p, ec) && p.filename() != "verbatim.stub")
+        return db + " is a file, not a verbatim index; give --db a new or empty folder, or an existing index";
+    if (!fs::is_directory(p, ec) || fs::is_empty(p, ec)) return {};
+    for (const char* marker : {"iamglass", "iamchert", "iamhoney", "verbatim.stub", "flintlock"})
+        if (fs::exists(p / marker, ec)) return {};
+    return db + " is a folder that holds other files, not a verbatim index; give --db a new or empty folder, "
+                "or an existing index";
+}
+
+// Files of document kinds verbatim does not read, by extension, under the paths (walked as
+// the indexer walks them: hidden files and linked folders left out): a folder of .docx
+// files must not end in "0 skipped" as if nothing had been left out.
+std::map<std::string, size_t> unread_kinds(const std::vector<std::string>& paths) {
+    namespace fs = std::filesystem;
+    static const std::set<std::string> kDocumentKinds{".doc",  ".docx", ".odt", ".rtf", ".html", ".htm", ".xhtml",
+                                                      ".epub", ".xls",  ".xlsx", ".ods", ".ppt", ".pptx", ".odp", ".wpd"};
+    std::map<std::string, size_t> kinds;
+    auto count = [&](const fs::path& file) {
+        std::string ext = file.extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (kDocumentKinds.count(ext)) ++kinds[ext];
+    };
+    for (const std::string& given : paths) {
+        std::error_code ec;
+        if (fs::is_regular_file(given, ec)) continue;  // a named file is reported by the indexer
+        fs::recursive_directory_iterator it(given, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            if (it->path().filename().string().starts_with(".") || (it->is_symlink(ec) && it->is_directory(ec))) {
+                if (it->is_directory(ec)) it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file(ec)) count(it->path());
+        }
+    }
+    return kinds;
+}
+
 int run_index(const std::string& db, const IndexCommandOptions& command) {
     const std::vector<std::string>& paths = command.paths;
+    if (std::string why = not_for_an_index(db); !why.empty()) {
+        error(why);
+        return kError;
+    }
     const bool json = command.json;
     IndexOptions options;
     options.db = db;
@@ -141,11 +192,22 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
         return kError;
     }
     bar.clear();
+    // Named and counted, and the run ends in 1 like one that skipped files.
+    size_t unread = 0;
+    std::string kinds;
+    for (const auto& [ext, n] : unread_kinds(paths)) {
+        unread += n;
+        kinds += (kinds.empty() ? "" : ", ") + ext + (n > 1 ? " (" + std::to_string(n) + ")" : "");
+    }
+    if (unread > 0)
+        error(std::to_string(unread) + (unread == 1 ? " file" : " files") + " of a kind verbatim does not read: " + kinds +
+              " (it reads .txt, .md and .pdf: save them as PDF or text)");
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (json) {
         nlohmann::json j{{"db", db},         {"files", s.files},       {"indexed", s.indexed},
                          {"unchanged", s.unchanged}, {"removed", s.removed}, {"skipped", s.skipped},
                          {"units", s.units}, {"merged", s.merged},     {"seconds", seconds}};
+        j["unread"] = unread;
         j["problems"] = nlohmann::json::array();
         for (const Problem& p : s.problems) j["problems"].push_back({{"file", p.file}, {"cause", p.cause}});
         std::cout << j.dump() << "\n";
@@ -155,7 +217,7 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
                   << " skipped, in " << std::fixed << std::setprecision(2) << seconds << " s -> " << db << "\n";
         for (const std::string& m : s.merged) std::cerr << "merged: " << m << "\n";
     }
-    return s.skipped > 0 ? kNothing : kOk;
+    return s.skipped > 0 || unread > 0 ? kNothing : kOk;
 }
 
 }  // namespace
@@ -163,7 +225,7 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
 Command add_index_command(CLI::App& app, GlobalOptions& global) {
     auto options = std::make_shared<IndexCommandOptions>();
     CLI::App* index = app.add_subcommand("index", "Index text and PDF reports from files and folders");
-    add_db_option(*index, global);
+    add_db_option(*index, global, false);
     index->add_option("paths", options->paths, "files and folders to index")->required();
     index->add_flag("--json", options->json, "print the summary as JSON");
     index->add_option("--threads", options->threads, "workers that read and analyse files (default: one per core)")

@@ -38,6 +38,16 @@ int main(int argc, char** argv) {
     std::vector<std::string_view> names;
     for (const Subcommand& s : kSubcommands) names.push_back(s.name);
     const std::string_view named = named_subcommand(argc, argv, names);
+    // A mistyped command says so, with the nearest one (CLI11 would only ask for one).
+    if (const std::string_view word = first_word(argc, argv); named.empty() && !word.empty()) {
+        std::string list;
+        for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+        const std::string_view near = nearest_name(word, names);
+        error("unknown command '" + std::string(word) + "'" +
+              (near.empty() ? std::string() : "; did you mean '" + std::string(near) + "'?") + " (commands: " + list +
+              "; verbatim --help)");
+        return kError;
+    }
     std::vector<Command> commands;
     for (const Subcommand& s : kSubcommands)
         if (named.empty() || s.name == named) commands.push_back(s.add(app, global));

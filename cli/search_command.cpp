@@ -27,7 +27,7 @@ int run_search(const std::string& db, const SearchOptions& options, const std::s
         if (json) {
             for (const Hit& hit : result.hits) std::cout << hit_to_json(hit).dump() << "\n";
             for (const HitGroup& g : result.groups) std::cout << group_to_json(g).dump() << "\n";
-            if (options.facets) std::cout << nlohmann::json{{"facets", facets_to_json(result.facets)}}.dump() << "\n";
+            if (options.facets) std::cout << nlohmann::json{{"facets", facets_to_json(result.facets, searcher.documents())}}.dump() << "\n";
         } else {
             TextStyle style = terminal_style();
             style.pages = pages;

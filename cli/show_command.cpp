@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "indexer/extract/extract.h"
 #include "query/cite/cite.h"
+#include "query/present/columns.h"
 #include "query/present/json_output.h"
 #include "query/present/text_output.h"
 #include "query/search/searcher.h"
@@ -55,13 +56,13 @@ int run_show(const std::string& db, const std::string& reference, bool json) {
         std::cout << "units: " << units.size() << " (" << describe_units(units) << ")\n\n";
         for (const UnitRecord& r : units) {
             const Unit& u = r.unit;
-            std::string pages = pages_of(u);
-            std::string text = u.text.size() > 90 ? u.text.substr(0, 87) + "..." : u.text;
+            std::string text = u.text;
             for (char& c : text)
                 if (c == '\n') c = ' ';
-            std::cout << std::left << std::setw(15) << to_string(u.kind) << " " << std::setw(28)
-                      << (u.label.size() > 28 ? u.label.substr(0, 25) + "..." : u.label + (u.number_inferred ? "*" : ""))
-                      << " " << std::setw(9) << pages << " " << text << "\n";
+            // Columns by display width (Cyrillic, CJK), cut between graphemes, never inside one.
+            std::cout << fit_columns(to_string(u.kind), 15) << " "
+                      << fit_columns(u.label + (u.number_inferred ? "*" : ""), 28) << " " << fit_columns(pages_of(u), 9)
+                      << " " << fit_columns(text, 90, false) << "\n";
             if (!u.status.empty()) std::cout << std::string(16, ' ') << "status: " << u.status << "\n";
             for (const Change& c : u.changes) std::cout << std::string(16, ' ') << "change: " << describe_change(c) << "\n";
         }

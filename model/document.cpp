@@ -62,6 +62,13 @@ std::string pages_of(const Unit& unit) {
     return "pp. " + std::to_string(unit.page_first) + "-" + std::to_string(unit.page_last);
 }
 
+int physical_page(const DocumentMeta& doc, const Unit& unit) {
+    if (unit.page_first <= 0) return 0;
+    for (size_t i = 0; i < doc.printed_pages.size(); ++i)
+        if (doc.printed_pages[i] == unit.page_first) return static_cast<int>(i) + 1;
+    return 0;
+}
+
 std::string unit_id(const DocumentMeta& doc, const Unit& unit) { return doc.id + "#" + unit.anchor; }
 
 }  // namespace verbatim

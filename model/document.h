@@ -71,6 +71,9 @@ struct ExtractedText {
     // restored from the sequence: an unnumbered block is text, never a lost number.
     bool numbers_in_text = false;
     TitleBlock title_block;        // filled by the extractor when the layout tells it
+    // PDF: the printed page number of each physical page (index 0 is the file's page 1),
+    // so a unit's printed page can be opened in the file; empty for text.
+    std::vector<int> printed_pages;
     std::vector<Problem> problems; // non-fatal: replaced bytes, unreadable page, ...
 };
 
@@ -156,6 +159,7 @@ struct DocumentMeta {
     // Title-page lines that are neither a field above nor the title ("Seventy-ninth
     // session", "Agenda item 35", the agenda item's title): kept, as printed.
     std::vector<std::string> masthead;
+    std::vector<int> printed_pages;  // ExtractedText::printed_pages of the source
 };
 
 struct Document {
@@ -172,6 +176,9 @@ std::string document_reference(const DocumentMeta& doc);
 std::string pages_of(const Unit& unit);
 // "2020-09-28" -> "28 September 2020"; anything else is returned unchanged.
 std::string human_date(const std::string& iso_date);
+// The physical page of the source file (1-based) that carries the unit's first printed
+// page; 0 when not known (text files, or a printed page no physical page carries).
+int physical_page(const DocumentMeta& doc, const Unit& unit);
 // Globally unique id of a unit: "<doc id>#<anchor>".
 std::string unit_id(const DocumentMeta& doc, const Unit& unit);
 

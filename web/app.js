@@ -11,6 +11,8 @@ const FACETS = [
   ['year', 'Year'], ['meeting', 'Meeting'], ['type', 'Document type'],
   ['status', 'Status'], ['country', 'Country'], ['lang', 'Language'],
 ];
+// The chart of a term across meetings: matching units per meeting, year or document type.
+const CHARTS = [['meeting', 'meeting'], ['year', 'year'], ['type', 'document type']];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
   'September', 'October', 'November', 'December'];
 const LANGUAGES = { ar: 'Arabic', en: 'English', es: 'Spanish', fr: 'French', ru: 'Russian', zh: 'Chinese' };
@@ -42,14 +44,27 @@ function humanDate(iso) {
   return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
 }
 
-// The snippet marks matches with **; odd pieces are the matches.
-function snippetNodes(snippet) {
-  return (snippet || '').split('**').map((piece, i) => (i % 2 ? el('mark', {}, piece) : piece));
+// Text with the spans [{start, end}] (byte offsets into its UTF-8, as the API gives
+// them) marked; the text's own characters are never read as markup.
+function markedNodes(text, spans) {
+  const bytes = new TextEncoder().encode(text || '');
+  const decode = (from, to) => new TextDecoder().decode(bytes.subarray(from, to));
+  const nodes = [];
+  let at = 0;
+  for (const { start, end } of spans || []) {
+    if (start < at || end > bytes.length || end <= start) continue;
+    if (start > at) nodes.push(decode(at, start));
+    nodes.push(el('mark', {}, decode(start, end)));
+    at = end;
+  }
+  if (at < bytes.length) nodes.push(decode(at, bytes.length));
+  return nodes;
 }
 
-// Document ids as the indexer makes them; anything else is never put in a link.
+// Document ids as the indexer makes them (letters of any script); anything else is
+// never put in a link.
 function docLink(doc, anchor, query) {
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(doc || '')) return null;
+  if (!/^[\p{L}\p{N}_][\p{L}\p{N}._-]*$/u.test(doc || '')) return null;
   let href = '/doc/' + encodeURIComponent(doc);
   if (query) href += '?q=' + encodeURIComponent(query);
   if (anchor) href += '#' + encodeURIComponent(anchor);
@@ -102,6 +117,7 @@ function currentState() {
     sort: p.get('sort') || 'relevance',
     group: p.get('group') || 'none',
     page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
+    chart: CHARTS.some(([by]) => by === p.get('chart')) ? p.get('chart') : 'meeting',
     ref: p.get('ref') || '',
     quote: p.get('quote') || '',
   };
@@ -113,6 +129,7 @@ function searchUrl(s) {
   if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
   if (s.group && s.group !== 'none') p.set('group', s.group);
   if (s.page && s.page > 1) p.set('page', String(s.page));
+  if (s.chart && s.chart !== 'meeting') p.set('chart', s.chart);
   const query = p.toString();
   return '/' + (query ? '?' + query : '');
 }
@@ -126,8 +143,9 @@ function navigate(url) {
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[href]');
   if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
-  const url = new URL(link.href, location.href);
-  if (url.origin !== location.origin || link.target) return;
+  // (attributes, not properties: an SVG link's href and target are not strings)
+  const url = new URL(link.getAttribute('href'), location.href);
+  if (url.origin !== location.origin || link.getAttribute('target') || url.pathname.startsWith('/source/')) return;
   if (url.pathname === location.pathname && url.search === location.search && url.hash) return;  // in-page anchor
   event.preventDefault();
   navigate(url.pathname + url.search + url.hash);
@@ -165,6 +183,7 @@ async function renderSearch(state) {
   $('q').value = state.q;
   $('sort').value = state.sort;
   $('group').value = state.group;
+  $('chart').value = state.chart;
   document.title = state.q ? `${state.q} – verbatim` : 'verbatim';
   const status = $('search-status'), results = $('results'), facets = $('facets'), pager = $('pager');
   if (!state.q.trim()) {
@@ -172,12 +191,13 @@ async function renderSearch(state) {
     results.replaceChildren();
     facets.replaceChildren();
     pager.replaceChildren();
+    $('timeline').hidden = true;
     return;
   }
   const serial = ++searchSerial;
   status.textContent = 'Searching…';
   const grouped = state.group !== 'none';
-  const p = new URLSearchParams({ q: state.q, sort: state.sort, group: state.group, facets: '1',
+  const p = new URLSearchParams({ q: state.q, sort: state.sort, group: state.group, facets: '1', timeline: state.chart,
     limit: String(grouped ? PER_GROUP : PAGE_SIZE), offset: String(grouped ? 0 : (state.page - 1) * PAGE_SIZE) });
   let answer;
   try {
@@ -188,6 +208,7 @@ async function renderSearch(state) {
     results.replaceChildren();
     facets.replaceChildren();
     pager.replaceChildren();
+    $('timeline').hidden = true;
     return;
   }
   if (serial !== searchSerial) return;  // a newer search is under way
@@ -199,6 +220,67 @@ async function renderSearch(state) {
   results.replaceChildren(...(grouped ? answer.groups.map((g) => groupNode(g, state)) : answer.hits.map((h) => hitNode(h, state.q))));
   facets.replaceChildren(...facetNodes(answer.facets || {}, state));
   pager.replaceChildren(...(grouped ? [] : pagerNodes(total, state)));
+  renderTimeline(answer.timeline, state);
+}
+
+// ---- the chart: matching units per meeting, year or document type, in date order ----
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs || {})) if (value !== null && value !== undefined) node.setAttribute(key, value);
+  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+}
+
+function barLabel(by, bar) {
+  if (by === 'meeting') return bar.first_date ? bar.first_date.slice(0, 7) : bar.value.slice(0, 10);
+  return bar.value;
+}
+
+function renderTimeline(timeline, state) {
+  const box = $('timeline');
+  const bars = (timeline && timeline.bars) || [];
+  box.hidden = bars.length === 0;
+  if (!bars.length) return;
+  const by = timeline.by, what = CHARTS.find(([b]) => b === by)[1];
+  $('timeline-title').textContent = `Matching units per ${what}`;
+  const bar = (b) => {
+    // The server's filter names exactly the bar's units (a meeting by number and body).
+    const term = b.filter || null;
+    const active = term !== null && state.q.includes(term);
+    const units = `${b.count} ${b.count === 1 ? 'unit' : 'units'}`;
+    const when = by !== 'year' && b.first_date ? ` (${humanDate(b.first_date)})` : '';
+    return { ...b, term, active, units, href: term ? searchUrl({ ...state, q: toggleFilter(state.q, term), page: 1 }) : null,
+      describe: `${b.value}${when}: ${units}` + (active ? ', filter in use' : '') };
+  };
+  const items = bars.map(bar);
+  // Plain SVG, scaled to the column: one link per bar, so the keyboard reaches each.
+  const W = 720, H = 150, top = 16, base = 118, max = Math.max(...items.map((b) => b.count));
+  const step = W / items.length, width = Math.max(2, Math.min(56, step * 0.8));
+  const every = Math.max(1, Math.ceil(60 / step));
+  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'group', 'aria-label': `Matching units per ${what}, in date order` },
+    svg('line', { x1: 0, x2: W, y1: base + 0.5, y2: base + 0.5, class: 'axis' }),
+    items.map((b, i) => {
+      const h = Math.max(1, Math.round((base - top) * b.count / max));
+      const x = i * step + (step - width) / 2;
+      return svg(b.href ? 'a' : 'g', { href: b.href, 'aria-label': b.describe, class: 'bar' + (b.active ? ' active' : ''),
+        role: b.href ? null : 'img' },
+        svg('title', {}, b.describe),
+        svg('rect', { x: x.toFixed(1), y: base - h, width: width.toFixed(1), height: h }),
+        step >= 22 ? svg('text', { x: (x + width / 2).toFixed(1), y: base - h - 3, class: 'n' }, String(b.count)) : null,
+        i % every === 0 ? svg('text', { x: (x + width / 2).toFixed(1), y: base + 14, class: 'label' }, barLabel(by, b).slice(0, 12)) : null);
+    }));
+  $('timeline-chart').replaceChildren(chart);
+  // The same numbers as a table, for screen readers and for copying.
+  $('timeline-table').replaceChildren(
+    el('caption', { class: 'visually-hidden' }, `Matching units per ${what}`),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, what[0].toUpperCase() + what.slice(1)),
+      by !== 'year' ? el('th', { scope: 'col' }, 'First date') : null, el('th', { scope: 'col' }, 'Units'))),
+    el('tbody', {}, items.map((b) => el('tr', {},
+      el('th', { scope: 'row', dir: 'auto' }, b.href ? el('a', { href: b.href, class: b.active ? 'active' : null }, b.value) : b.value),
+      by !== 'year' ? el('td', {}, b.first_date ? humanDate(b.first_date) : 'undated') : null,
+      el('td', { class: 'n' }, String(b.count))))));
 }
 
 function hitNode(hit, query) {
@@ -208,8 +290,17 @@ function hitNode(hit, query) {
     el('h2', { class: 'citation' }, href ? el('a', { href }, hit.citation) : hit.citation),
     el('p', { class: 'meta' }, meta),
     hit.heading ? el('p', { class: 'heading', dir: 'auto' }, hit.heading) : null,
-    el('p', { class: 'snippet', dir: 'auto', lang: hit.lang || null }, snippetNodes(hit.snippet)),
-    el('div', { class: 'actions' }, copyButton(hit.citation)));
+    el('p', { class: 'snippet', dir: 'auto', lang: hit.lang || null }, markedNodes(hit.snippet_text, hit.snippet_highlights)),
+    el('div', { class: 'actions' }, copyButton(hit.citation), sourceLink(hit)));
+}
+
+// The original file at the unit: the PDF at its page, the text file at its words.
+function sourceLink(unit, text) {
+  if (!unit.source_url || !unit.source_url.startsWith('/source/')) return null;
+  const page = unit.pages ? (unit.pages[0] === unit.pages[1] ? `p. ${unit.pages[0]}` : `pp. ${unit.pages[0]}–${unit.pages[1]}`) : '';
+  const label = text || (page ? `Original, ${page}` : 'Original');
+  return el('a', { class: 'source', href: unit.source_url, target: '_blank', rel: 'noopener',
+    title: `Open the source file${page ? ' at ' + page : ''}` + (unit.source_page ? ` (page ${unit.source_page} of the PDF)` : '') }, label);
 }
 
 function groupNode(group, state) {
@@ -228,8 +319,9 @@ function facetNodes(facets, state) {
   for (const [field, title] of FACETS) {
     const values = facets[field] || [];
     if (!values.length) continue;
-    const list = el('ul', {}, values.map(({ value, count }) => {
-      const term = filterTerm(field, value);
+    const list = el('ul', {}, values.map(({ value, count, filter }) => {
+      // A meeting comes with the filter that names it alone (number and body).
+      const term = filter || filterTerm(field, value);
       const active = state.q.includes(term);
       const label = field === 'lang' && LANGUAGES[value] ? `${LANGUAGES[value]} (${value})` : value;
       return el('li', {}, el('a', {
@@ -271,18 +363,21 @@ function pagerNodes(total, state) {
 
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  navigate(searchUrl({ q: $('q').value.trim(), sort: $('sort').value, group: $('group').value, page: 1 }));
+  navigate(searchUrl({ q: $('q').value.trim(), sort: $('sort').value, group: $('group').value, chart: $('chart').value, page: 1 }));
 });
-for (const id of ['sort', 'group']) {
+for (const id of ['sort', 'group', 'chart']) {
   $(id).addEventListener('change', () => {
     const state = currentState();
-    navigate(searchUrl({ ...state, q: $('q').value.trim(), sort: $('sort').value, group: $('group').value, page: 1 }));
+    navigate(searchUrl({ ...state, q: $('q').value.trim(), sort: $('sort').value, group: $('group').value, chart: $('chart').value, page: 1 }));
   });
 }
 
 // ---- the document view ----
 
+let docSerial = 0, citeSerial = 0;
+
 async function renderDocument(state) {
+  const serial = ++docSerial;
   const head = $('doc-head'), units = $('doc-units'), status = $('doc-status');
   $('doc-back').setAttribute('href', state.q ? searchUrl({ q: state.q }) : '/');
   $('doc-back').textContent = state.q ? `← Back to the results for ${state.q}` : '← Back to search';
@@ -293,9 +388,10 @@ async function renderDocument(state) {
   try {
     doc = await api('/api/show?doc=' + encodeURIComponent(state.doc));
   } catch (error) {
-    showError(status, error);
+    if (serial === docSerial) showError(status, error);
     return;
   }
+  if (serial !== docSerial || currentState().view !== 'doc') return;  // a newer view is under way
   status.textContent = '';
   const name = doc.symbol || doc.name || doc.id;
   document.title = `${name} – verbatim`;
@@ -327,13 +423,15 @@ function unitNode(unit) {
   const anchor = unit.anchor || '';
   const isHeading = unit.kind === 'heading';
   const label = isHeading ? null : el('a', { class: 'label', href: '#' + encodeURIComponent(anchor), title: unit.citation }, unit.label || '¶');
-  const text = el(isHeading ? 'h2' : 'p', { class: 'text', dir: 'auto', lang: unit.lang || null }, unit.text);
+  const text = el(isHeading ? 'h2' : 'p', { class: 'text', dir: 'auto', lang: unit.lang || null }, unit.text || unit.label);
   const extra = [];
   if (unit.status) extra.push(el('span', { class: 'badge' }, unit.status));
   for (const change of unit.changes || [])
     extra.push(el('span', { class: 'change' }, `${change.action}: ${(change.delegations || []).join(', ')}`));
+  const page = unit.pages ? (unit.pages[0] === unit.pages[1] ? `p. ${unit.pages[0]}` : `pp. ${unit.pages[0]}–${unit.pages[1]}`) : null;
   return el('div', { class: `unit kind-${unit.kind}`, id: anchor, tabindex: '-1' },
-    label, text, extra.length ? el('p', { class: 'changes' }, extra) : null,
+    label, el('span', { class: 'page' }, sourceLink(unit, page || 'Original') || page), text,
+    extra.length ? el('p', { class: 'changes' }, extra) : null,
     isHeading ? null : el('div', { class: 'actions' }, copyButton(unit.citation, 'Copy')));
 }
 
@@ -380,7 +478,7 @@ function reuseNode(m, what) {
       ? el('div', { class: 'diff' }, el('span', { class: 'diff-label' }, 'Comparison'), el('p', { dir: 'auto' }, diffNodes(m.diff)))
       : null,
     m.explanation ? el('p', { class: 'why' }, m.explanation) : null,
-    el('div', { class: 'actions' }, copyButton(m.unit_citation || m.citation)));
+    el('div', { class: 'actions' }, copyButton(m.unit_citation || m.citation), sourceLink(m)));
 }
 
 // ---- cite: a reference, or a quotation ----
@@ -390,28 +488,33 @@ async function renderCite(state) {
   $('ref').value = state.ref;
   $('quote').value = state.quote;
   const status = $('cite-status'), results = $('cite-results');
+  const serial = ++citeSerial;
   results.replaceChildren();
   status.textContent = '';
   if (!state.ref && !state.quote) return;
   status.textContent = 'Looking up…';
+  // An answer is shown only if no newer lookup started meanwhile.
+  const current = () => serial === citeSerial && currentState().view === 'cite';
   try {
     if (state.ref) {
       const answer = await api('/api/cite?ref=' + encodeURIComponent(state.ref));
+      if (!current()) return;
       status.textContent = `${answer.units.length} ${answer.units.length === 1 ? 'unit' : 'units'}`;
       results.append(...answer.units.map((u) => el('article', { class: 'hit' },
         el('h2', { class: 'citation' }, docLink(u.doc, u.anchor) ? el('a', { href: docLink(u.doc, u.anchor) }, u.citation) : u.citation),
         el('p', { class: 'meta' }, [humanDate(u.date), u.meeting].filter(Boolean).join(' · ')),
         u.heading ? el('p', { class: 'heading', dir: 'auto' }, u.heading) : null,
         el('p', { class: 'snippet', dir: 'auto' }, u.text),
-        el('div', { class: 'actions' }, copyButton(u.citation)))));
+        el('div', { class: 'actions' }, copyButton(u.citation), sourceLink(u)))));
     } else {
       const answer = await api('/api/quote?text=' + encodeURIComponent(state.quote));
+      if (!current()) return;
       status.textContent = answer.sources.length ? `${answer.sources.length} possible ${answer.sources.length === 1 ? 'source' : 'sources'}`
         : 'No source found for this quotation.';
       results.append(...answer.sources.map((m) => reuseNode(m, 'quotation')));
     }
   } catch (error) {
-    showError(status, error);
+    if (current()) showError(status, error);
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -16,6 +17,8 @@
 #include "query/reuse/reuse.h"
 #include "query/search/searcher.h"
 #include "query/search/stats.h"
+#include "query/search/timeline.h"
+#include "model/schema.h"
 #include "web/assets.h"
 
 namespace verbatim::web {
@@ -141,13 +144,21 @@ std::string valid_document_name(const std::string& name) {
     return name;
 }
 
-// Document ids as the indexer makes them: "ctoc-cop-wg.4-2020-4.en".
+// Document ids as the indexer makes them: "ctoc-cop-wg.4-2020-4.en", "доклад.en" (letters
+// of any script are UTF-8 bytes from 0x80; no slash, space or control character).
 bool is_document_id(const std::string& id) {
-    return !id.empty() && id.size() <= 200 && id.front() != '.' &&
+    return !id.empty() && id.size() <= 300 && id.front() != '.' &&
            std::all_of(id.begin(), id.end(), [](char c) {
                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-                      c == '_';
+                      c == '_' || static_cast<unsigned char>(c) >= 0x80;
            });
+}
+
+// The type a source file is served as; verbatim indexes only these.
+std::string source_content_type(const std::filesystem::path& file) {
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext == ".pdf" ? "application/pdf" : "text/plain; charset=utf-8";
 }
 
 bool is_loopback_host(const std::string& host_header) {
@@ -190,6 +201,7 @@ struct Server::Impl {
     void agreed(const httplib::Request& req, httplib::Response& res);
     void show(const httplib::Request& req, httplib::Response& res);
     void stats(httplib::Response& res);
+    void source(const httplib::Request& req, httplib::Response& res);
     void page(const httplib::Request& req, httplib::Response& res);
 
     // Earlier wording of `text` (agreed, quote) as JSON; a text without words is a 400.
@@ -219,6 +231,9 @@ void Server::Impl::search(const httplib::Request& req, httplib::Response& res) {
         o.limit = p.number("limit", 10, options.limits.max_page);
         o.offset = p.number("offset", 0, options.limits.max_offset);
         o.facets = p.choice("facets", {"1", "0"}) == "1";
+        const std::string by = p.choice("timeline", {"none", "meeting", "year", "type"});
+        const bool facets_asked = o.facets;
+        if (by != "none") o.facets = true, o.facet_values = static_cast<size_t>(-1);  // every bar, not the top 20
         auto searcher = pool.take();
         SearchResult result;
         try {
@@ -233,7 +248,17 @@ void Server::Impl::search(const httplib::Request& req, httplib::Response& res) {
                   {"offset", o.offset}, {"limit", o.limit},    {"total", result.total},
                   {"total_exact", result.total_exact}, {"total_at_least", result.total_at_least},         {"hits", std::move(hits)},
                   {"groups", std::move(groups)}};
-        if (o.facets) body["facets"] = facets_to_json(result.facets);
+        if (by != "none") {
+            const TimelineBy t = by == "year" ? TimelineBy::year : by == "type" ? TimelineBy::type : TimelineBy::meeting;
+            json bars = json::array();
+            for (const TimelineBar& b : timeline(result.facets, t, searcher->documents()))
+                bars.push_back({{"value", b.value}, {"first_date", b.first_date.empty() ? json() : json(b.first_date)},
+                                {"count", b.count}, {"filter", b.filter.empty() ? json() : json(b.filter)}});
+            body["timeline"] = json{{"by", by}, {"bars", std::move(bars)}};
+            for (auto& [name, values] : result.facets)
+                if (values.size() > 20) values.resize(20);  // the facets as without a timeline
+        }
+        if (facets_asked) body["facets"] = facets_to_json(result.facets, searcher->documents());
         send_json(res, body);
     });
 }
@@ -252,7 +277,7 @@ void Server::Impl::facets(const httplib::Request& req, httplib::Response& res) {
             throw HttpError{400, "bad query '" + o.query + "': " + e.what()};
         }
         // The shape of `verbatim facets --json`.
-        send_json(res, json{{"query", o.query}, {"total", result.total}, {"facets", facets_to_json(result.facets)}});
+        send_json(res, json{{"query", o.query}, {"total", result.total}, {"facets", facets_to_json(result.facets, searcher->documents())}});
     });
 }
 
@@ -319,6 +344,44 @@ void Server::Impl::stats(httplib::Response& res) {
                             {"files", s.files},         {"words", s.words},         {"languages", s.languages},
                             {"types", s.types},         {"kinds", s.kinds},         {"first_date", s.first_date},
                             {"last_date", s.last_date}, {"bytes", s.bytes}});
+    });
+}
+
+// The original file of a document, read-only. The request names a document id, never a
+// path: the path is the one the index recorded for that document, and only a file the
+// index holds a record of is served.
+void Server::Impl::source(const httplib::Request& req, httplib::Response& res) {
+    answer(res, "source failed", [&] {
+        const std::string id = req.matches[1];
+        if (!is_document_id(id)) throw HttpError{404, "not a document id"};
+        auto searcher = pool.take();
+        std::optional<DocumentMeta> doc = searcher->find_document(id);
+        if (!doc || doc->id != id) throw HttpError{404, "no document '" + id + "' in the index"};
+        const std::filesystem::path file = doc->source;
+        if (file.empty() || searcher->metadata(schema::kFileKey + doc->source).empty())
+            throw HttpError{404, "the index holds no source file for '" + id + "'"};
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file, ec))
+            throw HttpError{410, "the source file of '" + id + "' is gone: " + doc->source};
+        // Streamed from the file, a piece at a time (and by ranges, which a PDF viewer asks
+        // for): a large PDF is never held in memory whole, per request.
+        auto in = std::make_shared<std::ifstream>(file, std::ios::binary);
+        const auto size = std::filesystem::file_size(file, ec);
+        if (!*in || ec) throw HttpError{500, "cannot read the source file of '" + id + "'"};
+        // A PDF needs the browser's viewer, which the page's policy would block; a source
+        // file runs nothing of its own either way (text is text/plain, nosniff).
+        res.headers.erase("Content-Security-Policy");
+        res.set_header("Content-Security-Policy", "default-src 'none'; object-src 'self'");
+        res.set_header("Content-Disposition", "inline");
+        res.set_content_provider(static_cast<size_t>(size), source_content_type(file),
+                                 [in](size_t offset, size_t length, httplib::DataSink& sink) {
+                                     std::vector<char> buffer(std::min<size_t>(length, 64 * 1024));
+                                     in->clear();
+                                     in->seekg(static_cast<std::streamoff>(offset));
+                                     in->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+                                     const auto got = static_cast<size_t>(in->gcount());
+                                     return got > 0 && sink.write(buffer.data(), got);
+                                 });
     });
 }
 
@@ -391,6 +454,7 @@ void Server::Impl::routes() {
         res.set_content(std::string(asset(name)),
                         name.ends_with(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8");
     });
+    http.Get("/source/([^/]+)", [this](const auto& req, auto& res) { source(req, res); });
     http.Get("/api/search", [this](const auto& req, auto& res) { search(req, res); });
     http.Get("/api/facets", [this](const auto& req, auto& res) { facets(req, res); });
     http.Get("/api/cite", [this](const auto& req, auto& res) { cite(req, res); });

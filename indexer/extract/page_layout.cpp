@@ -198,6 +198,7 @@ ExtractedText lay_out_pages(const std::vector<PageWords>& pages) {
     layout::place_vertical_lines(page_lines, std::move(vertical));
     out.title_block = layout::take_title_block(page_lines, body_size);
     layout::number_pages(page_lines);
+    for (const PageLines& page : page_lines) out.printed_pages.push_back(page.printed_page);
 
     std::vector<Placed> placed;
     bool had_notes = false;

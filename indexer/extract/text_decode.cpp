@@ -137,7 +137,12 @@ std::variant<DecodedText, Problem> decode_text(std::string_view bytes, const std
         out.encoding = "UTF-8";
     } else {
         auto [valid, invalid] = utf8_evidence(bytes);
-        if (valid > 0 && valid >= invalid) {  // UTF-8 with some damage: keep it, replace the bad bytes
+        // A few stray bytes in ASCII text are too little to tell a legacy encoding by (and a
+        // guess would turn them into plausible letters silently): read them as damaged UTF-8,
+        // which is replaced and reported. A legacy text has far more: an accent or a curly
+        // quote every few thousand bytes at least.
+        const bool weak_legacy = invalid <= std::max<size_t>(3, bytes.size() / 10000);
+        if ((valid > 0 && valid >= invalid) || weak_legacy) {  // UTF-8 with some damage: keep it, replace the bad bytes
             out.text.assign(bytes);
             out.encoding = "UTF-8";
             out.replaced = repair_utf8(out.text);

@@ -16,6 +16,34 @@ std::string str(const nlohmann::json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// Printed pages of the physical pages as runs [first physical page, its printed page,
+// pages in the run]: a PDF numbered 1..n (or with an offset) is one run.
+nlohmann::json page_runs(const std::vector<int>& printed) {
+    nlohmann::json runs = nlohmann::json::array();
+    for (size_t i = 0; i < printed.size();) {
+        size_t j = i + 1;
+        while (j < printed.size() && printed[j] == printed[j - 1] + 1) ++j;
+        runs.push_back({i + 1, printed[i], j - i});
+        i = j;
+    }
+    return runs;
+}
+
+std::vector<int> printed_pages_of(const nlohmann::json& runs) {
+    std::vector<int> printed;
+    if (!runs.is_array()) return printed;
+    for (const auto& run : runs) {
+        if (!run.is_array() || run.size() != 3 || !run[1].is_number_integer() || !run[2].is_number_unsigned()) continue;
+        const long long printed_first = run[1].get<long long>();
+        if (printed_first < 0 || printed_first > 1000000) continue;  // no printed page is numbered so
+        const int first = static_cast<int>(printed_first);
+        // Bounded: no PDF has 100,000 pages, and a damaged value must not take the memory.
+        const size_t n = std::min<size_t>(run[2].get<size_t>(), 100000 - std::min<size_t>(printed.size(), 100000));
+        for (size_t k = 0; k < n; ++k) printed.push_back(first + static_cast<int>(k));
+    }
+    return printed;
+}
+
 }  // namespace
 
 nlohmann::json to_json(const DocumentMeta& d) {
@@ -36,7 +64,8 @@ nlohmann::json to_json(const DocumentMeta& d) {
             {"distribution", or_null(d.distribution)},
             {"job_number", or_null(d.job_number)},
             {"masthead", d.masthead},
-            {"source", d.source}};
+            {"source", d.source},
+            {"page_runs", page_runs(d.printed_pages)}};
 }
 
 DocumentMeta document_meta_from_json(const nlohmann::json& j) {
@@ -62,6 +91,7 @@ DocumentMeta document_meta_from_json(const nlohmann::json& j) {
     if (auto it = j.find("masthead"); it != j.end() && it->is_array())
         for (const auto& s : *it)
             if (s.is_string()) d.masthead.push_back(s.get<std::string>());
+    if (auto it = j.find("page_runs"); it != j.end()) d.printed_pages = printed_pages_of(*it);
     return d;
 }
 

@@ -57,6 +57,7 @@ Document build_document(const ExtractedText& extracted, const std::string& sourc
         if (std::string lang = detected_language(structured.units); !lang.empty()) doc.meta.lang = lang;
     if (manifest) apply_manifest(*manifest, doc.meta);
     doc.meta.source = source;
+    doc.meta.printed_pages = extracted.printed_pages;
     doc.meta.id = document_id(doc.meta, source);
     doc.units = std::move(structured.units);
     for (Unit& unit : doc.units) {

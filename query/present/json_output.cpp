@@ -1,8 +1,42 @@
 #include "query/present/json_output.h"
 
+#include "query/search/timeline.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
 namespace verbatim {
 
 namespace {
+
+bool is_pdf(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext == ".pdf";
+}
+
+// Every byte but ASCII letters and digits (and `keep`) as %XX.
+std::string percent_encoded(const std::string& s, const std::string& keep = "") {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || keep.find(static_cast<char>(c)) != std::string::npos) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+nlohmann::json spans(const std::vector<std::pair<size_t, size_t>>& marks) {
+    nlohmann::json out = nlohmann::json::array();
+    for (auto [b, e] : marks) out.push_back({{"start", b}, {"end", e}});
+    return out;
+}
 
 nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
 
@@ -14,6 +48,36 @@ nlohmann::json changes_to_json(const std::vector<Change>& changes) {
 }
 
 }  // namespace
+
+std::string source_fragment(const DocumentMeta& doc, const Unit& unit) {
+    if (is_pdf(doc.source)) {
+        const int page = physical_page(doc, unit);
+        return page > 0 ? "#page=" + std::to_string(page) : "";
+    }
+    // A text file opens at the unit's first words (a text fragment, which browsers scroll
+    // to and highlight); a few words, so a line break in the file rarely falls inside.
+    const std::string& text = unit.text.empty() ? unit.label : unit.text;
+    std::string words;
+    size_t count = 0, at = 0;
+    while (count < 4 && at < text.size()) {
+        const size_t start = text.find_first_not_of(" \n\t", at);
+        if (start == std::string::npos) break;
+        const size_t end = std::min(text.find_first_of(" \n\t", start), text.size());
+        words += (words.empty() ? "" : " ") + text.substr(start, end - start);
+        ++count;
+        at = end;
+    }
+    return words.empty() ? "" : "#:~:text=" + percent_encoded(words);
+}
+
+std::string source_file_link(const DocumentMeta& doc, const Unit& unit) {
+    if (doc.source.empty()) return "";
+    return "file://" + percent_encoded(doc.source, "/-._~") + source_fragment(doc, unit);
+}
+
+std::string source_url(const DocumentMeta& doc, const Unit& unit) {
+    return "/source/" + percent_encoded(doc.id, "-._~") + source_fragment(doc, unit);
+}
 
 nlohmann::json unit_to_json(const UnitRecord& r) {
     const DocumentMeta& d = r.doc;
@@ -45,14 +109,21 @@ nlohmann::json unit_to_json(const UnitRecord& r) {
         {"status", or_null(u.status)},
         {"countries", u.countries},
         {"changes", changes_to_json(u.changes)},
-        {"text", u.text},
+        // A heading's words are its label; `text` carries them too, so every unit has its words there.
+        {"text", u.text.empty() && u.kind == UnitKind::heading ? u.label : u.text},
         {"source", d.source},
+        {"source_page", physical_page(d, u) > 0 ? nlohmann::json(physical_page(d, u)) : nlohmann::json()},
+        {"source_link", or_null(source_file_link(d, u))},
+        {"source_url", source_url(d, u)},
     };
 }
 
 nlohmann::json hit_to_json(const Hit& hit) {
     nlohmann::json j = unit_to_json(hit.record);
-    j["snippet"] = render_marked(hit.snippet, "**", "**");
+    j["snippet"] = render_marked(hit.snippet, "**", "**");  // for people; programs read the spans
+    j["snippet_text"] = hit.snippet.text;
+    j["snippet_highlights"] = spans(hit.snippet.marks);
+    j["highlights"] = spans(hit.snippet.source_marks);
     j["score"] = hit.score;
     j["rank"] = hit.rank;
     // Only when asked for (search --parallel L): the counterpart, or null when that
@@ -74,11 +145,15 @@ nlohmann::json group_to_json(const HitGroup& g) {
             {"last_date", or_null(g.last_date)}, {"count", g.count}, {"hits", std::move(hits)}};
 }
 
-nlohmann::json facets_to_json(const Facets& facets) {
+nlohmann::json facets_to_json(const Facets& facets, const std::vector<DocumentMeta>& documents) {
     nlohmann::json out = nlohmann::json::object();
+    const std::map<std::string, std::string> meetings = meeting_filters(documents);
     for (const auto& [name, values] : facets) {
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& [value, count] : values) list.push_back({{"value", value}, {"count", count}});
+        for (const auto& [value, count] : values) {
+            list.push_back({{"value", value}, {"count", count}});
+            if (auto m = meetings.find(value); name == "meeting" && m != meetings.end()) list.back()["filter"] = m->second;
+        }
         out[name] = std::move(list);
     }
     return out;

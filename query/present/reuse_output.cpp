@@ -38,6 +38,7 @@ std::string render_diff(const std::vector<DiffOp>& diff, const TextStyle& style)
             case DiffOp::Kind::same: out += op.text; break;
             case DiffOp::Kind::inserted: out += style.color ? styled(op.text, kGreen, style) : "{+" + op.text + "+}"; break;
             case DiffOp::Kind::removed: out += style.color ? styled(op.text, kRed, style) : "[-" + op.text + "-]"; break;
+            case DiffOp::Kind::cut: out += styled(op.text, kDim, style); break;
         }
     }
     return out;

@@ -48,7 +48,7 @@ void print_parallel(std::ostream& out, const Hit& hit, const TextStyle& style) {
         out << styled("no counterpart indexed", kDim, style) << "\n";
         return;
     }
-    out << citation_with_pages(*hit.parallel) << "\n";
+    out << styled_citation(*hit.parallel, style) << "\n";  // pages only with --pages, as the hit
     out << "   " << isolate_rtl(excerpt(hit.parallel->unit.text)) << "\n";
 }
 

@@ -59,6 +59,7 @@ const char* to_string(DiffOp::Kind kind) {
         case DiffOp::Kind::same: return "same";
         case DiffOp::Kind::inserted: return "inserted";
         case DiffOp::Kind::removed: return "removed";
+        case DiffOp::Kind::cut: return "cut";
     }
     return "same";
 }
@@ -83,9 +84,22 @@ std::vector<DiffOp> word_diff(const std::string& draft_text, const std::vector<A
     std::optional<Run> run;
     auto flush = [&] {
         if (!run) return;
-        std::string words = run->text->substr(run->start, run->end - run->start);
-        for (char& c : words)
-            if (c == '\n') c = ' ';
+        // A bracket opened inside the run closes inside it: "[-survivors [add: Canada]-]",
+        // not "[add: Canada" with the "]" lost between two ops.
+        const std::string& t = *run->text;
+        for (size_t open = 0;;) {
+            open = 0;
+            for (size_t i = run->start; i < run->end; ++i)
+                open += t[i] == '[' || t[i] == '(' ? 1 : 0, open -= (t[i] == ']' || t[i] == ')') && open > 0 ? 1 : 0;
+            if (open == 0 || run->end >= t.size() || (t[run->end] != ']' && t[run->end] != ')')) break;
+            ++run->end;
+        }
+        std::string words;
+        for (char c : run->text->substr(run->start, run->end - run->start)) {
+            const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+            if (!space) words += c;
+            else if (!words.empty() && words.back() != ' ') words += ' ';
+        }
         ops.push_back({run->kind, std::move(words)});
         run.reset();
     };
@@ -98,8 +112,34 @@ std::vector<DiffOp> word_diff(const std::string& draft_text, const std::vector<A
         flush();
         run = Run{kind, &text, w.start, w.end, index};
     };
-    for (const auto& [key, info] : diff.getSes().getSequence()) {
-        (void)key;
+    const auto& sequence = diff.getSes().getSequence();
+    // The aligned span: from the first to the last word in common. Source words outside
+    // it are context the caller gave, not words the draft dropped.
+    size_t first_common = sequence.size(), last_common = 0;
+    for (size_t i = 0; i < sequence.size(); ++i)
+        if (sequence[i].second.type == dtl::SES_COMMON) first_common = std::min(first_common, i), last_common = i;
+    const bool aligned = first_common < sequence.size();
+    // Where the draft has words of its own beyond the span, as many source words there
+    // are compared with them (a changed first or last word); the rest is cut.
+    size_t adds_before = 0, adds_after = 0, deletes_before = 0;
+    for (size_t i = 0; aligned && i < sequence.size(); ++i) {
+        const auto type = sequence[i].second.type;
+        if (i < first_common) (type == dtl::SES_ADD ? adds_before : deletes_before) += 1;
+        else if (i > last_common && type == dtl::SES_ADD) ++adds_after;
+    }
+    bool cut_before = false, cut_after = false;
+    size_t deletes_seen_before = 0, deletes_kept_after = 0;
+    for (size_t i = 0; i < sequence.size(); ++i) {
+        const auto& info = sequence[i].second;
+        if (aligned && info.type == dtl::SES_DELETE && i < first_common &&
+            ++deletes_seen_before + adds_before <= deletes_before) {
+            cut_before = true;
+            continue;
+        }
+        if (aligned && info.type == dtl::SES_DELETE && i > last_common && ++deletes_kept_after > adds_after) {
+            cut_after = true;
+            continue;
+        }
         if (info.type == dtl::SES_COMMON)
             take(DiffOp::Kind::same, draft_text, draft[static_cast<size_t>(info.afterIdx - 1)], info.afterIdx);
         else if (info.type == dtl::SES_ADD)
@@ -108,6 +148,8 @@ std::vector<DiffOp> word_diff(const std::string& draft_text, const std::vector<A
             take(DiffOp::Kind::removed, source_text, source[static_cast<size_t>(info.beforeIdx - 1)], info.beforeIdx);
     }
     flush();
+    if (cut_before) ops.insert(ops.begin(), DiffOp{DiffOp::Kind::cut, "\xE2\x80\xA6"});
+    if (cut_after) ops.push_back({DiffOp::Kind::cut, "\xE2\x80\xA6"});
     return ops;
 }
 

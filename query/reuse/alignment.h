@@ -28,13 +28,18 @@ std::vector<Tile> greedy_string_tiling(const std::vector<AlignedWord>& draft, co
                                        size_t min_words = 3);
 
 struct DiffOp {
-    enum class Kind { same, inserted, removed };  // inserted: only in the draft; removed: only in the source
+    // inserted: only in the draft; removed: only in the source; cut: source words before
+    // or after the aligned span, left out ("…")
+    enum class Kind { same, inserted, removed, cut };
     Kind kind = Kind::same;
     std::string text;
 };
 
 // Word-level comparison of the draft against the source, in reading order: where the
-// draft keeps, adds and drops words. Punctuation and case do not count as changes.
+// draft keeps, adds and drops words. Punctuation and case do not count as changes. The
+// comparison covers the aligned span of the source only (its first to its last word in
+// common with the draft): source words around it are one `cut` op each side ("…"), not
+// removals. Whitespace inside an op is one space.
 std::vector<DiffOp> word_diff(const std::string& draft_text, const std::vector<AlignedWord>& draft,
                               const std::string& source_text, const std::vector<AlignedWord>& source);
 

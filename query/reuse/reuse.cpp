@@ -128,8 +128,13 @@ std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, 
         m.status = m.quoted ? SourceStatus{is_resolution(m.quoted->symbol) ? "adopted" : "other",
                                            is_resolution(m.quoted->symbol) ? 0 : 5}
                             : status_of(record.doc, record.unit);
-        // Compare against the aligned part of the source, with a little context.
-        size_t from = first > 3 ? first - 3 : 0, to = std::min(source.size(), last + 3);
+        // Compare against the aligned part of the source, with context as wide as the
+        // draft's words before the first and after the last shared passage (and a few
+        // more), so those words can align too; word_diff cuts what stays unaligned.
+        size_t draft_end = 0;
+        for (const Tile& t : tiles) draft_end = std::max(draft_end, t.draft + t.length);
+        const size_t before = 2 * tiles.front().draft + 3, after = 2 * (draft.size() - draft_end) + 3;
+        size_t from = first > before ? first - before : 0, to = std::min(source.size(), last + after);
         if (m.quoted) {  // the context of a quotation is the quotation itself
             while (from < first && source[from].start < m.quoted->start) ++from;
             while (to > last && source[to - 1].end > m.quoted->end) --to;

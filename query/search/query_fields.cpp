@@ -52,6 +52,11 @@ std::string date_bound(const std::string& s, bool upper) {
     for (char c : s)
         if (c != '-') digits += c;
     if (!all_digits(digits)) return {};
+    // A month or day that no calendar has (2020-13-45) is a mistake, not an empty range.
+    const int month = digits.size() >= 6 ? std::stoi(digits.substr(4, 2)) : 1;
+    const int day = digits.size() == 8 ? std::stoi(digits.substr(6, 2)) : 1;
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return {};
     if (digits.size() == 4) return digits + (upper ? "1231" : "0101");
     if (digits.size() == 6) return digits + (upper ? "31" : "01");
     if (digits.size() == 8) return digits;

@@ -1,6 +1,9 @@
 #include "query/search/searcher.h"
 
 #include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "model/schema.h"
@@ -14,6 +17,37 @@ std::string lower(std::string s) {
     return s;
 }
 
+// Why `db` cannot be an index, said plainly (not in Xapian's words); empty when it may be.
+std::string not_an_index(const std::filesystem::path& db) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string make = "make one with `verbatim index --db FOLDER PATH...`";
+    if (fs::is_regular_file(db, ec)) {
+        // A single-file Xapian database (xapian-compact --single-file) is one file, and a
+        // shard list ("auto PATH", "remote ..." lines) is a file that names an index.
+        std::ifstream in(db, std::ios::binary);
+        char magic[8] = {};
+        if (in.read(magic, sizeof magic) && std::string_view(magic + 2, 6) == "Xapian") return {};
+        in.clear();
+        in.seekg(0);
+        for (std::string line; std::getline(in, line);) {
+            const size_t start = line.find_first_not_of(" \t\r");
+            if (start == std::string::npos || line[start] == '#') continue;
+            for (const char* word : {"auto ", "glass ", "chert ", "remote "})
+                if (line.compare(start, std::strlen(word), word) == 0) return {};
+            break;
+        }
+        return db.string() + " is a file, not a verbatim index: " + make;
+    }
+    if (fs::is_directory(db, ec)) {
+        if (fs::is_empty(db, ec)) return db.string() + " is an empty folder, not a verbatim index: " + make;
+        for (const char* marker : {"iamglass", "iamchert", "iamhoney", kStubFileName})
+            if (fs::exists(db / marker, ec)) return {};
+        return db.string() + " is a folder, but not a verbatim index: " + make;
+    }
+    return {};
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::filesystem::path& db) : path_(db) {
@@ -21,6 +55,8 @@ Searcher::Searcher(const std::filesystem::path& db) : path_(db) {
     std::error_code ec;
     if (spec.find('\n') == std::string::npos && !std::filesystem::exists(db, ec))
         throw DatabaseError("no index at " + db.string() + ": run `verbatim index PATH...` first, or give --db");
+    if (spec.find('\n') == std::string::npos)
+        if (std::string why = not_an_index(db); !why.empty()) throw DatabaseError(why);
     try {
         OpenedShards opened = open_shards(spec);
         db_ = opened.combined;
@@ -35,7 +71,8 @@ Searcher::Searcher(const std::filesystem::path& db) : path_(db) {
     for (const Shard& shard : shards_) {
         std::string version = shard.db.get_metadata(schema::kSchemaKey);
         if (version.empty() && shard.db.get_doccount() > 0)
-            throw DatabaseError(shard.name + " is a Xapian database, but not a verbatim index");
+            throw DatabaseError(shard.name + " is a Xapian database, but not a verbatim index: make one with "
+                                "`verbatim index --db FOLDER PATH...`");
         if (!version.empty() && version != schema::kSchemaVersion)
             throw DatabaseError("the index " + shard.name + " was written by another version of verbatim (schema " +
                                 version + "); index again into a new folder");
@@ -164,13 +201,10 @@ SearchResult Searcher::search(const SearchOptions& options) {
         const bool grouping = options.group != GroupBy::none;
         // Facets count every match; groups need every match (bounded) to be sorted into.
         const Xapian::doccount all = db_.get_doccount();
-        // A page of hits checks only a few pages' worth of matches, as search engines do:
-        // the count is then exact only when Xapian's bounds meet (SearchResult::total_exact).
-        // Facets count every match; date order (and filters alone) visits every match
-        // anyway, so its count is made exact at little cost.
-        const auto page_end = static_cast<Xapian::doccount>(options.offset + options.limit);
-        const bool exhaustive = options.facets || options.sort != SortOrder::relevance || !parsed.has_text;
-        const Xapian::doccount check = exhaustive ? all : std::max<Xapian::doccount>(kCheckAtLeast, 3 * page_end);
+        // Every match is counted: the same query gives the same count on the page (which
+        // asks for facets, so visits every match anyway), in the API and on the command
+        // line, whatever the page or the options (issue 18: 106, 101 and 463 for one query).
+        const Xapian::doccount check = all;
         Xapian::MSet mset = grouping    ? enquire.get_mset(0, std::min<Xapian::doccount>(all, 5000), all)
                             : sort_here ? enquire.get_mset(0, std::min<Xapian::doccount>(all, kSortHereLimit), all)
                                         : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
@@ -199,7 +233,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
             hit.rank = (grouping ? 0 : options.offset) + i + 1;
             result.hits.push_back(std::move(hit));
         }
-        if (options.facets) result.facets = spy.facets(20);
+        if (options.facets) result.facets = spy.facets(options.facet_values);
         if (grouping) group_hits(result, options);
         // Highlighting re-analyses the text in its own language, so its stems meet the query's;
         // one Highlighter per language serves every hit (it remembers the words it matched).

@@ -31,6 +31,7 @@ struct SearchOptions {
     size_t offset = 0;
     SortOrder sort = SortOrder::relevance;
     bool facets = false;  // count facet values over all matches
+    size_t facet_values = 20;  // values kept per facet, the most frequent (years: the newest)
     GroupBy group = GroupBy::none;
 };
 
@@ -53,14 +54,10 @@ struct HitGroup {
     std::vector<Hit> hits;  // the best ones, up to SearchOptions::limit
 };
 
-// Matches a search checks at least (more for a deep page: three times the page's end);
-// beyond that, the total is not known exactly and SearchResult::total_exact is false.
-inline constexpr unsigned kCheckAtLeast = 100;
-
 struct SearchResult {
     std::vector<Hit> hits;
-    size_t total = 0;         // matching units (Xapian's estimate when not total_exact)
-    bool total_exact = true;  // false when only part of the matches were visited
+    size_t total = 0;         // matching units, every match counted
+    bool total_exact = true;  // kept for the JSON contract: a search counts every match
     // What is certain when the count is not exact: at least this many match. Shown to
     // people instead of the estimate, which is far off for phrases (Xapian guesses their
     // frequency: "about 200" for 5,764 matches on the ungdc corpus).

@@ -134,6 +134,7 @@ Snippet Highlighter::make_snippet(const std::string& text, size_t max_chars) con
         if (b >= begin && e <= end) s.marks.emplace_back(b - begin + prefix.size(), e - begin + prefix.size());
     // Newlines inside a unit separate its blocks; in a one-line snippet they are spaces.
     std::replace(s.text.begin(), s.text.end(), '\n', ' ');
+    s.source_marks = std::move(marks);
     return s;
 }
 

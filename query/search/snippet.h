@@ -16,6 +16,7 @@ namespace verbatim {
 struct Snippet {
     std::string text;                                 // an excerpt, with "…" where cut
     std::vector<std::pair<size_t, size_t>> marks;     // byte ranges of matched words in `text`
+    std::vector<std::pair<size_t, size_t>> source_marks;  // byte ranges of all matches in the unit's text
 };
 
 // What to highlight: single terms (exact, or Z-prefixed stems) and exact phrases,

@@ -40,6 +40,7 @@ async function shot(page, name) {
   console.log(`  screenshot ${file}`);
 }
 
+let db = null;
 function indexCorpus() {
   const extra = path.join(work, 'extra');
   fs.mkdirSync(extra);
@@ -53,7 +54,12 @@ function indexCorpus() {
   // Arabic, to see right-to-left text laid out right to left.
   fs.writeFileSync(path.join(extra, 'arabic.txt'),
     'ARABIC/2021/1\n\n1. وقد نشر التنظيم نفسه أشرطة فيديو تبيّن تعرض أشخاص إلى عقوبات فظيعة.\n');
-  const db = path.join(work, 'db');
+  // A Russian file name gives a Cyrillic document id (issue 18).
+  fs.writeFileSync(path.join(extra, 'доклад.txt'),
+    '1. The quokkafold delegation reported on cooperation between the regions.\n');
+  fs.writeFileSync(path.join(extra, 'stars.txt'),
+    '1. The note marked starmarker words for the protection of witnesses.\n');
+  db = path.join(work, 'db');
   const run = spawnSync(binary, ['index', '--db', db, corpus, extra], { encoding: 'utf8' });
   assert.ok(run.status === 0 || run.status === 1, `verbatim index failed (${run.status}): ${run.stderr}`);
   return db;
@@ -101,7 +107,56 @@ async function main() {
   assert.match(firstCitation, /CTOC\/COP\/WG\.4\/2020\/4, para\. \d+|, para\. /);
   assert.ok(await page.locator('.hit mark').count() > 0, 'matches are highlighted');
   assert.match(await page.locator('#search-status').textContent(), /^\d+ matching units/);
+  // One count everywhere (issue 18): the page says what `verbatim search` says.
+  const pageCount = (await page.locator('#search-status').textContent()).match(/^(\d+) matching units/)[1];
+  const cli = spawnSync(binary, ['search', '--db', db, 'non-punishment'], { encoding: 'utf8' });
+  assert.match(cli.stdout, new RegExp(`\\n${pageCount} matching units`), 'the CLI gives the page\'s count');
+  // Every hit opens its original: the PDF at the unit's page (issue 18).
+  const sourceHref = await page.locator('.hit a.source').first().getAttribute('href');
+  assert.match(sourceHref, /^\/source\/[^/#]+#page=\d+$/);
+  assert.match(await page.locator('.hit a.source').first().textContent(), /^Original, pp?\. \d+/);
+  const original = await page.request.get(base + sourceHref.split('#')[0]);
+  assert.equal(original.status(), 200);
+  assert.equal(original.headers()['content-type'], 'application/pdf');
+  assert.equal(await page.locator('.hit').count(), await page.locator('.hit a.source').count(), 'every hit has its source link');
   await shot(page, 'search');
+
+  console.log('1b. the term across meetings: a chart, its table, a bar that filters');
+  const chart = page.locator('#timeline svg.chart');
+  await chart.waitFor();
+  const bars = page.locator('#timeline .bar');
+  const barCount = await bars.count();
+  assert.ok(barCount >= 2, `bars per meeting (${barCount})`);
+  assert.equal(await page.locator('#timeline-table tbody tr').count(), barCount, 'the table has a row per bar');
+  const labels = await bars.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
+  assert.ok(labels.every((l) => /: \d+ units?$/.test(l)), `each bar says its count: ${labels}`);
+  await shot(page, 'chart');
+  // Keyboard: Tab reaches the bars (SVG links); Enter on one filters to it.
+  await page.locator('#chart').focus();
+  let focusedBar = null;
+  for (let i = 0; i < 6 && !focusedBar; ++i) {
+    await page.keyboard.press('Tab');
+    focusedBar = await page.evaluate(() => (document.activeElement.classList.contains('bar') ? document.activeElement.getAttribute('aria-label') : null));
+  }
+  assert.ok(focusedBar, 'a bar takes the keyboard focus');
+  const barN = Number(focusedBar.match(/: (\d+) units?$/)[1]);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/meeting%3A|meeting:/);
+  await page.locator('#search-status', { hasText: new RegExp(`^${barN} matching unit`) }).waitFor();
+  await page.locator('#timeline a.bar.active').waitFor();
+  await shot(page, 'chart-filtered');
+  await page.goBack();
+  await page.locator('#search-status', { hasText: `${pageCount} matching units` }).waitFor();
+  // Per year: the bars are years, oldest first.
+  await page.selectOption('#chart', 'year');
+  await page.waitForURL(/chart=year/);
+  await page.locator('#timeline-title', { hasText: 'per year' }).waitFor();
+  const years = await page.locator('#timeline-table tbody th').allTextContents();
+  assert.ok(years.length >= 1 && years.every((y) => /^\d{4}$/.test(y)), `years: ${years}`);
+  assert.deepEqual([...years].sort(), years, 'oldest first');
+  await shot(page, 'chart-years');
+  await page.goto(base + '/?q=non-punishment');
+  await page.locator('.hit').first().waitFor();
 
   console.log('2. a facet filters, and its count follows the query');
   const statusBefore = await page.locator('#search-status').textContent();
@@ -127,6 +182,13 @@ async function main() {
   assert.ok(await target.isVisible());
   const box = await target.boundingBox();
   assert.ok(box && box.y >= 0 && box.y < 900, 'the unit is scrolled into view');
+  // Every heading shows its words; every unit its page and a link to it (issue 18).
+  const headings = await page.locator('.unit.kind-heading .text').allTextContents();
+  assert.ok(headings.length > 0 && headings.every((h) => h.trim().length > 0), `headings: ${JSON.stringify(headings)}`);
+  const pageLinks = page.locator('.unit .page a.source');
+  assert.ok(await pageLinks.count() > 0);
+  assert.match(await target.locator('.page a.source').getAttribute('href'), /^\/source\/.+#(page=\d+|:~:text=)/);
+  assert.match(await target.locator('.page').textContent(), /^pp?\. \d+|^Original$/);
   await shot(page, 'document');
   await page.goBack();
   await page.locator('.hit').first().waitFor();
@@ -165,6 +227,55 @@ async function main() {
   assert.doesNotMatch(await page.locator('#doc-head').textContent(), /null|undefined/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await shot(page, 'escaped');
+
+  console.log('6b. highlights are spans: a text holding ** is shown as it is');
+  // A PDF can hold ** (a footnote label): the answer is given such a text, and the page
+  // must mark the spans, not split the human snippet on its **.
+  await page.route(/\/api\/search\?q=starmarker/, async (route) => {
+    const answer = await (await route.fetch()).json();
+    const hit = answer.hits[0], prefix = 'Footnote ** and ** ';
+    hit.snippet_text = prefix + hit.snippet_text;
+    hit.snippet_highlights = hit.snippet_highlights.map(({ start, end }) => ({ start: start + prefix.length, end: end + prefix.length }));
+    hit.snippet = prefix + hit.snippet;
+    await route.fulfill({ json: answer });
+  });
+  await page.goto(base + '/?q=starmarker');
+  await page.locator('.hit mark').first().waitFor();
+  assert.deepEqual(await page.locator('.hit mark').allTextContents(), ['starmarker']);
+  assert.ok((await page.locator('.hit .snippet').textContent()).startsWith('Footnote ** and ** The note marked starmarker'));
+  await page.unroute(/\/api\/search\?q=starmarker/);
+
+  console.log('6c. a Cyrillic document id has its link and its page');
+  await page.goto(base + '/?q=quokkafold');
+  await page.locator('.hit .citation a').first().waitFor();
+  assert.match(await page.locator('.hit .citation a').first().getAttribute('href'), /^\/doc\/%D0%B4%D0%BE%D0%BA%D0%BB%D0%B0%D0%B4\.en/);
+  await page.locator('.hit .citation a').first().click();
+  await page.locator('.unit.target').waitFor();
+  assert.ok((await page.locator('.unit.target .text').textContent()).includes('quokkafold'));
+
+  console.log('6d. a slow answer never overwrites a newer view (document and cite)');
+  const hostileId = (await (await page.request.get(base + '/api/search?q=zanzibarian')).json()).hits[0].doc;
+  let released = null;
+  await page.route(/\/api\/show\?doc=hostile/, async (route) => { await new Promise((r) => { released = r; }); await route.continue(); });
+  await page.goto(base + '/doc/' + hostileId);
+  await page.waitForFunction(() => document.getElementById('doc-status').textContent === 'Loading…');
+  await page.evaluate(() => { history.pushState(null, '', '/doc/ctoc-cop-wg.4-2020-4.en'); dispatchEvent(new PopStateEvent('popstate')); });
+  await page.locator('#doc-head h1', { hasText: 'CTOC/COP/WG.4/2020/4' }).waitFor();
+  released();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#doc-head h1').textContent(), 'CTOC/COP/WG.4/2020/4', 'the late answer was dropped');
+  await page.unroute(/\/api\/show\?doc=hostile/);
+  released = null;
+  await page.route(/\/api\/cite\?ref=HOSTILE/, async (route) => { await new Promise((r) => { released = r; }); await route.continue(); });
+  await page.goto(base + '/?tab=cite&ref=' + encodeURIComponent('HOSTILE/2021/1, para. 1'));
+  await page.waitForFunction(() => document.getElementById('cite-status').textContent === 'Looking up…');
+  await page.locator('#ref').fill('CTOC/COP/WG.4/2020/4, para. 12');
+  await page.locator('#ref').press('Enter');
+  await page.locator('#cite-results .citation', { hasText: 'CTOC/COP/WG.4/2020/4, para. 12' }).waitFor();
+  released();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.locator('#cite-results .citation').allTextContents(), ['CTOC/COP/WG.4/2020/4, para. 12']);
+  await page.unroute(/\/api\/cite\?ref=HOSTILE/);
 
   console.log('7. right-to-left text is laid out right to left');
   await page.goto(base + '/?q=' + encodeURIComponent('عقوبات'));

@@ -111,8 +111,9 @@ TEST_CASE("agreed finds reworded language from another meeting, with the compari
     REQUIRE(r.exit_code == 0);
     CHECK(contains(r.out, "1. CTOC/COP/WG.4/2018/L.1/Add.1, para. 1 (e)  2 July 2018  [draft]"));
     CHECK(contains(r.out, "shared: \"Strengthen the capacity of front-line actors to identify victims\""));
+    // The source goes on ("of trafficking in persons..."): cut, not shown as removed (issue 18).
     CHECK(contains(r.out, "{+States parties should+} strengthen the capacity of front-line actors to identify victims "
-                          "[-of trafficking in-]"));
+                          "\xE2\x80\xA6\n"));
 
     RunResult json = run_verbatim({"agreed", "--db", corpus_db(), "--json",
                                    "States parties should strengthen the capacity of front-line actors to identify victims"});

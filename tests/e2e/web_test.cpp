@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <fstream>
 #include <regex>
 #include <thread>
 
@@ -86,10 +87,16 @@ const std::string& web_db() {
         fs::path extra = fresh_dir("web-extra");
         write_file(extra / "hostile.txt", kHostile);
         write_file(extra / "manifest.ini", "[hostile]\nsymbol = HOSTILE/2021/1\ndate = 2021-01-05\ntype = report\n");
+        // A Russian file name gives a document id in Cyrillic (issue 18).
+        write_file(extra / "\xD0\xB4\xD0\xBE\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xB4.txt",
+                   "1. The quokkafold delegation reported on cooperation between the regions.\n");
+        // A document whose file is deleted after indexing: its source is gone.
+        write_file(extra / "gone.txt", "1. The vanishingword report is no longer on disk.\n");
         std::string path = (fresh_dir("web-db") / "verbatim.db").string();
         RunResult r = run_verbatim({"index", "--db", path, corpus_dir().string(), extra.string()});
         INFO(r.err);
         REQUIRE(r.exit_code == 0);
+        fs::remove(extra / "gone.txt");
         return path;
     }();
     return db;
@@ -319,6 +326,169 @@ TEST_CASE("serve: document text never reaches HTML unescaped") {
     CHECK(js->body.find(".innerHTML") == std::string::npos);
     CHECK(js->body.find("insertAdjacentHTML") == std::string::npos);
     CHECK(js->body.find("document.write") == std::string::npos);
+}
+
+std::string file_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+TEST_CASE("issue 18: serve gives the original file of every hit, the PDF at the unit's physical page") {
+    Served& s = server();
+    json answer = s.get_json("/api/search?q=" + url_encode("\"non-punishment\"") + "&limit=100");
+    REQUIRE_FALSE(answer.at("hits").empty());
+    for (const json& hit : answer.at("hits")) {
+        INFO(hit.dump());
+        const std::string doc = hit.at("doc"), source = hit.at("source");
+        const std::string url = hit.at("source_url");
+        REQUIRE(url.rfind("/source/" + url_encode(doc), 0) == 0);
+        if (source.ends_with(".pdf")) {
+            // The corpus PDFs are numbered from their first page: physical = printed.
+            REQUIRE(hit.at("source_page").is_number());
+            CHECK(hit.at("source_page") == hit.at("pages")[0]);
+            CHECK(url == "/source/" + url_encode(doc) + "#page=" + std::to_string(hit.at("source_page").get<int>()));
+            CHECK(hit.at("source_link") == "file://" + source + "#page=" + std::to_string(hit.at("source_page").get<int>()));
+        }
+        auto res = s.get(url.substr(0, url.find('#')));
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->get_header_value("Content-Type") == (source.ends_with(".pdf") ? "application/pdf" : "text/plain; charset=utf-8"));
+        CHECK(res->body == file_bytes(source));
+        // A range, as a PDF viewer asks for one.
+        auto part = s.get(url.substr(0, url.find('#')), {{"Range", "bytes=10-19"}});
+        REQUIRE(part);
+        CHECK(part->status == 206);
+        CHECK(part->body == file_bytes(source).substr(10, 10));
+        // One policy, the source's own: the PDF viewer may run, nothing of the file can.
+        CHECK(res->get_header_value_count("Content-Security-Policy") == 1);
+        CHECK(res->get_header_value("Content-Security-Policy") == "default-src 'none'; object-src 'self'");
+    }
+    // The CLI's --json carries the same fields.
+    std::vector<json> cli = cli_json({"search", "--limit", "100", "\"non-punishment\""});
+    REQUIRE(cli.size() == answer.at("hits").size());
+    CHECK(cli[0].at("source_url") == answer["hits"][0].at("source_url"));
+    CHECK(cli[0].at("source_page") == answer["hits"][0].at("source_page"));
+
+    SUBCASE("a text file opens at the unit's first words") {
+        json hit = s.get_json("/api/search?q=zanzibarian").at("hits")[0];
+        CHECK(hit.at("source_page").is_null());
+        CHECK(hit.at("source_url").get<std::string>().ends_with("#:~:text=The%20zanzibarian%20delegation%20wrote"));
+        auto res = s.get("/source/" + hit.at("doc").get<std::string>());
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->body == kHostile);  // the markup is served as text/plain, with nosniff
+        CHECK(res->get_header_value("Content-Type") == "text/plain; charset=utf-8");
+        CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+    }
+    SUBCASE("only by document id, only files of the index") {
+        for (std::string bad : {"/source/..", "/source/..%2F..%2Fetc%2Fpasswd", "/source/%2Fetc%2Fpasswd",
+                                "/source/nothing-here.en", "/source/CTOC%2FCOP%2FWG.4%2F2020%2F4",
+                                "/source/ctoc-cop-wg.4-2020-4.en/../../manifest.ini", "/source/"}) {
+            auto res = s.get(bad);
+            REQUIRE(res);
+            INFO(bad);
+            CHECK(res->status == 404);
+            CHECK(res->body.find("root:") == std::string::npos);
+        }
+        // A symbol is not an id: the document is named by its id alone.
+        CHECK(s.get_json("/source/" + url_encode("CTOC/COP/WG.4/2020/4"), 404).contains("error"));
+    }
+    SUBCASE("a source file deleted since indexing is gone (410), not a server error") {
+        json hit = s.get_json("/api/search?q=vanishingword").at("hits")[0];
+        json gone = s.get_json(hit.at("source_url").get<std::string>().substr(0, hit.at("source_url").get<std::string>().find('#')), 410);
+        CHECK(gone.at("error").get<std::string>().find("is gone") != std::string::npos);
+    }
+}
+
+TEST_CASE("issue 18: a document id in Cyrillic has its page, its JSON and its source") {
+    Served& s = server();
+    json hit = s.get_json("/api/search?q=quokkafold").at("hits")[0];
+    const std::string id = hit.at("doc");
+    CHECK(id == "\xD0\xB4\xD0\xBE\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xB4.en");
+    auto page = s.get("/doc/" + url_encode(id));
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(s.get_json("/api/show?doc=" + url_encode(id)).at("id") == id);
+    auto source = s.get("/source/" + url_encode(id));
+    REQUIRE(source);
+    CHECK(source->status == 200);
+    CHECK(hit.at("source_url").get<std::string>().rfind("/source/" + url_encode(id) + "#", 0) == 0);
+}
+
+TEST_CASE("issue 18: headings carry their words in text; highlights are spans") {
+    Served& s = server();
+    json doc = s.get_json("/api/show?doc=ctoc-cop-wg.4-2020-4.en");
+    size_t headings = 0;
+    for (const json& u : doc.at("units"))
+        if (u.at("kind") == "heading") {
+            ++headings;
+            CHECK_FALSE(u.at("text").get<std::string>().empty());
+            CHECK(u.at("text") == u.at("label"));
+        }
+    CHECK(headings > 0);
+
+    json hits = s.get_json("/api/search?q=victims&limit=20").at("hits");
+    REQUIRE_FALSE(hits.empty());
+    for (const json& hit : hits) {
+        const std::string text = hit.at("text"), excerpt = hit.at("snippet_text");
+        REQUIRE_FALSE(hit.at("highlights").empty());
+        for (const json& h : hit.at("highlights")) {
+            std::string word = text.substr(h.at("start").get<size_t>(), h.at("end").get<size_t>() - h.at("start").get<size_t>());
+            std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+            CHECK(word.rfind("victim", 0) == 0);
+        }
+        // The marked snippet is the excerpt with ** around the same spans.
+        std::string marked;
+        size_t at = 0;
+        for (const json& h : hit.at("snippet_highlights")) {
+            const size_t b = h.at("start"), e = h.at("end");
+            marked += excerpt.substr(at, b - at) + "**" + excerpt.substr(b, e - b) + "**";
+            at = e;
+        }
+        CHECK(marked + excerpt.substr(at) == hit.at("snippet"));
+    }
+}
+
+TEST_CASE("issue 18: a term across meetings: bars in date order, each the count of its filter") {
+    Served& s = server();
+    for (const std::string by : {"meeting", "year", "type"}) {
+        json answer = s.get_json("/api/search?q=trafficking&facets=0&timeline=" + by);
+        CHECK_FALSE(answer.contains("facets"));
+        REQUIRE(answer.at("timeline").at("by") == by);
+        const json& bars = answer.at("timeline").at("bars");
+        REQUIRE(bars.size() >= 2);
+        std::string previous;
+        for (const json& bar : bars) {
+            INFO(bar.dump());
+            const std::string date = bar.at("first_date").is_null() ? "~" : bar.at("first_date").get<std::string>();
+            CHECK(previous <= date);
+            previous = date;
+            REQUIRE(bar.at("filter").is_string());
+            const std::string filter = bar.at("filter");
+            CHECK(s.get_json("/api/search?limit=1&q=" + url_encode("trafficking " + filter)).at("total") == bar.at("count"));
+        }
+    }
+    // The facet sidebar's meetings carry the same filters: a count and its link agree.
+    for (const json& m : s.get_json("/api/search?q=trafficking&limit=1").at("facets").at("meeting")) {
+        INFO(m.dump());
+        REQUIRE(m.at("filter").is_string());
+        CHECK(s.get_json("/api/search?limit=1&q=" + url_encode("trafficking " + m.at("filter").get<std::string>())).at("total") ==
+              m.at("count"));
+    }
+    CHECK(s.get_json("/api/search?q=x&timeline=week", 400).at("error") ==
+          "timeline must be one of none, meeting, year, type, not 'week'");
+}
+
+TEST_CASE("issue 18: one query, one count: the API and the CLI say the same number") {
+    Served& s = server();
+    for (const std::string q : {"trafficking", "victims protection", "\"the protection of victims\""}) {
+        const size_t api = s.get_json("/api/search?limit=10&q=" + url_encode(q)).at("total");
+        const size_t page = s.get_json("/api/search?limit=10&facets=1&timeline=meeting&q=" + url_encode(q)).at("total");
+        RunResult cli = run_verbatim({"search", "--db", web_db(), q});
+        INFO(q << ": " << cli.out);
+        CHECK(api == page);
+        CHECK(cli.out.find("\n" + std::to_string(api) + " matching unit") != std::string::npos);
+    }
 }
 
 TEST_CASE("serve: other hosts, unknown routes") {

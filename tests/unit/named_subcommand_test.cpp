@@ -35,3 +35,18 @@ TEST_CASE("help, --version and mistakes need every subcommand") {
     CHECK(named({"--db"}).empty());
     CHECK(named({"--db", "x.db"}).empty());
 }
+
+TEST_CASE("issue 18: a mistyped command gets the nearest one") {
+    using verbatim::cli::first_word;
+    using verbatim::cli::nearest_name;
+    constexpr std::array<std::string_view, 5> kAll{"index", "search", "cite", "agreed", "serve"};
+    CHECK(nearest_name("serch", kAll) == "search");
+    CHECK(nearest_name("idnex", kAll) == "index");
+    CHECK(nearest_name("agree", kAll) == "agreed");
+    CHECK(nearest_name("sea", kAll) == "search");
+    CHECK(nearest_name("bogus", kAll).empty());
+    std::vector<const char*> args{"verbatim", "--db", "x.db", "serch", "climate"};
+    CHECK(first_word(static_cast<int>(args.size()), args.data()) == "serch");
+    std::vector<const char*> help{"verbatim", "--help"};
+    CHECK(first_word(static_cast<int>(help.size()), help.data()).empty());
+}

@@ -488,4 +488,14 @@ TEST_CASE("a number set apart at the top of a page opens a paragraph after a fig
     const SourceLine* line = find_line(text, "41. The Committee considered");
     REQUIRE(line);
     CHECK(line->starts_block);
+TEST_CASE("issue 18: the printed page of each physical page is kept, so a unit opens at its PDF page") {
+    PageWords cover = blank_page(0);
+    cover.label = "";
+    add_body(cover, 100, 3, "Cover");
+    PageWords first = blank_page(1);
+    first.label = "7";  // printed page 7 is the file's page 2
+    add_body(first, 100, 3, "Seven");
+    const ExtractedText text = lay_out_pages({cover, first});
+    CHECK(text.printed_pages == std::vector<int>{1, 7});
+    CHECK(find_line(text, "Seven line 0")->page == 7);
 }

@@ -84,6 +84,41 @@ TEST_CASE("the word diff shows inserted and removed words, keeping hyphens") {
                                                                   {"inserted", "actors"}});
 }
 
+namespace {
+
+std::vector<std::pair<std::string, std::string>> diff_of(const std::string& draft, const std::string& source) {
+    Analyser a("en");
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const auto& op : word_diff(draft, aligned_words(draft, a), source, aligned_words(source, a)))
+        got.emplace_back(to_string(op.kind), op.text);
+    return got;
+}
+
+}  // namespace
+
+TEST_CASE("issue 18: the word diff aligns on words and cuts the source to the aligned span") {
+    using Ops = std::vector<std::pair<std::string, std::string>>;
+    // A source that says more on both sides: what the draft does not cover is cut ("…"),
+    // never shown as removed, and the draft's first word aligns with the source's.
+    CHECK(diff_of("I congratulate you on your election",
+                  "Mr. President, I would like to congratulate you on your election. Sea-level rise threatens us all.") ==
+          Ops{{"cut", "\xE2\x80\xA6"},
+              {"same", "I"},
+              {"removed", "would like to"},
+              {"same", "congratulate you on your election"},
+              {"cut", "\xE2\x80\xA6"}});
+    // No double spaces inside removed words.
+    CHECK(diff_of("the protection of victims", "the protection  and\n\nsupport  of victims") ==
+          Ops{{"same", "the protection"}, {"removed", "and support"}, {"same", "of victims"}});
+    // A bracket opened in removed words is closed there too.
+    CHECK(diff_of("victims of trafficking", "victims and survivors [add: Canada] of trafficking") ==
+          Ops{{"same", "victims"}, {"removed", "and survivors [add: Canada]"}, {"same", "of trafficking"}});
+    // Nothing in common: no span to cut to.
+    CHECK(diff_of("peace", "war") == Ops{{"removed", "war"}, {"inserted", "peace"}});
+    // The same text: one run, nothing cut.
+    CHECK(diff_of("the protection of victims", "The protection of victims.") == Ops{{"same", "the protection of victims"}});
+}
+
 TEST_CASE("source status: adopted first") {
     DocumentMeta report, crp, notes;
     report.type = "report";

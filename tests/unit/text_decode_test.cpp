@@ -55,6 +55,21 @@ TEST_CASE("mostly UTF-8 with a few bad bytes keeps the text and counts the repla
     CHECK(d.text.find("S\xC3\xA1nchez") != std::string::npos);
 }
 
+TEST_CASE("issue 18: ASCII with a few invalid bytes is damaged UTF-8, not a legacy encoding") {
+    std::string ascii;
+    for (int i = 0; i < 200; ++i) ascii += "The Working Group discussed the protection of victims. ";
+    std::string bytes = ascii.substr(0, 5000) + "\x9D\xE9" + ascii.substr(5000) + "\xFF";
+    DecodedText d = decoded(bytes);
+    CHECK(d.encoding == "UTF-8");
+    CHECK(d.replaced == 3);  // reported by extract as "3 invalid byte sequences replaced"
+    CHECK(d.text.find("\xEF\xBF\xBD\xEF\xBF\xBD") != std::string::npos);
+    // Many accented letters in the same encoding remain a legacy text.
+    std::string french;
+    for (int i = 0; i < 40; ++i) french += "La d\xE9l\xE9gation a pr\xE9sent\xE9 le r\xE9sum\xE9. ";
+    CHECK(decoded(french).encoding != "UTF-8");
+    CHECK(decoded(french).text.find("d\xC3\xA9l\xC3\xA9gation") != std::string::npos);
+}
+
 TEST_CASE("CRLF becomes LF and reserved marker code points are removed") {
     CHECK(decoded("a\r\nb\rc").text == "a\nb\nc");
     CHECK(decoded("x\xEE\x80\x80y").text == "xy");

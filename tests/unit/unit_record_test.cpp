@@ -159,3 +159,24 @@ TEST_CASE("varints: shortest form only, every 64-bit value, zigzag for signed nu
     put_signed(big, int64_t{1} << 40);
     CHECK_THROWS_WITH_AS(ByteReader(big, "test").int_value(), doctest::Contains("out of range"), DecodeError);
 }
+
+TEST_CASE("issue 18: a document's printed pages survive its stored fields, as runs") {
+    DocumentMeta d;
+    d.id = "x.en";
+    d.printed_pages = {1, 7, 8, 9, 10, 3};
+    const nlohmann::json j = to_json(d);
+    CHECK(j.at("page_runs") == nlohmann::json::parse("[[1,1,1],[2,7,4],[6,3,1]]"));
+    CHECK(document_meta_from_json(j).printed_pages == d.printed_pages);
+    CHECK(document_meta_from_json(nlohmann::json::parse(R"({"id":"old.en"})")).printed_pages.empty());
+    // Damaged runs are bounded, never a huge allocation or an overflow.
+    CHECK(document_meta_from_json(nlohmann::json::parse(R"({"page_runs":[[1,2147483647,5],[2,1,99999999999],[3,"x",1]]})"))
+              .printed_pages.size() == 100000);
+
+    Unit u;
+    u.page_first = 8;
+    CHECK(physical_page(d, u) == 3);
+    u.page_first = 2;
+    CHECK(physical_page(d, u) == 0);  // no physical page carries printed page 2
+    u.page_first = 0;
+    CHECK(physical_page(d, u) == 0);
+}
