@@ -488,6 +488,8 @@ TEST_CASE("a number set apart at the top of a page opens a paragraph after a fig
     const SourceLine* line = find_line(text, "41. The Committee considered");
     REQUIRE(line);
     CHECK(line->starts_block);
+}
+
 TEST_CASE("issue 18: the printed page of each physical page is kept, so a unit opens at its PDF page") {
     PageWords cover = blank_page(0);
     cover.label = "";
