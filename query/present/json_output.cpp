@@ -1,5 +1,7 @@
 #include "query/present/json_output.h"
 
+#include <cmath>
+
 namespace verbatim {
 
 namespace {
@@ -47,6 +49,8 @@ nlohmann::json unit_to_json(const UnitRecord& r) {
         {"changes", changes_to_json(u.changes)},
         {"text", u.text},
         {"source", d.source},
+        {"ocr", u.ocr},
+        {"ocr_confidence", u.ocr ? nlohmann::json(std::round(u.ocr_confidence * 100) / 100) : nlohmann::json()},
     };
 }
 
