@@ -62,6 +62,7 @@ int run_show(const std::string& db, const std::string& reference, bool json) {
                       << (u.label.size() > 28 ? u.label.substr(0, 25) + "..." : u.label + (u.number_inferred ? "*" : ""))
                       << " " << std::setw(9) << pages << " " << text << "\n";
             if (!u.status.empty()) std::cout << std::string(16, ' ') << "status: " << u.status << "\n";
+            if (u.ocr) std::cout << std::string(16, ' ') << ocr_mark(u) << "\n";
             for (const Change& c : u.changes) std::cout << std::string(16, ' ') << "change: " << describe_change(c) << "\n";
         }
         return kOk;

@@ -20,6 +20,9 @@
 namespace verbatim {
 
 struct PdfLimits {
+    PdfLimits() = default;
+    PdfLimits(double timeout, size_t memory) : timeout_seconds(timeout), memory_mb(memory) {}
+
     double timeout_seconds = 30;  // wall clock (and processor time) per file, then the reader is killed
     size_t memory_mb = 2048;      // address space of the reader (not enforced under ASan)
     // Pages without a usable text layer are read with Tesseract (pdf_reader.h, OcrOptions).

@@ -38,6 +38,20 @@ std::string trimmed(const std::string& text) {
     return text.substr(first, text.find_last_not_of(" \t\n") - first + 1);
 }
 
+// What a raised symbol at a word's end stands for: Tesseract reads a small raised "1"
+// as "!", "l" or "I", and a "2" as "?" (a real "!" or "?" stands on the baseline).
+std::string as_superscript_digit(const std::string& symbol) {
+    if (symbol == "!" || symbol == "l" || symbol == "I" || symbol == "|" || symbol == "¹") return "1";
+    if (symbol == "?" || symbol == "²") return "2";
+    if (symbol == "³") return "3";
+    return symbol;
+}
+
+bool is_punctuation(const std::string& symbol) {
+    return symbol == "," || symbol == "." || symbol == ";" || symbol == ":" || symbol == ")" || symbol == "\u201D" ||
+           symbol == "\u2019" || symbol == "\"";
+}
+
 bool is_digits(const std::string& text) {
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -70,6 +84,57 @@ std::string roman_number_fixed(const std::string& token) {
         else if (out[i] != 'I' && out[i] != 'V' && out[i] != 'X') return token;
     }
     return out;
+}
+
+bool starts_lowercase(const std::string& text) {
+    if (text.empty()) return false;
+    const unsigned char c = static_cast<unsigned char>(text[0]);
+    if (c >= 'a' && c <= 'z') return true;
+    // Cyrillic а..я (U+0430..U+044F) in UTF-8: D0 B0..D0 BF, D1 80..D1 8F.
+    if (text.size() >= 2) {
+        const unsigned char d = static_cast<unsigned char>(text[1]);
+        return (c == 0xD0 && d >= 0xB0 && d <= 0xBF) || (c == 0xD1 && d >= 0x80 && d <= 0x8F);
+    }
+    return false;
+}
+
+// A footnote marker Tesseract read as "!" or "?" at a word's end, its box reaching down
+// to the baseline: "submissions! to", "материалов!,". Sentence punctuation is not
+// followed by a comma, nor by a lowercase word on the same line; a marker is.
+void split_misread_markers(std::vector<PositionedWord>& words) {
+    std::vector<PositionedWord> out;
+    out.reserve(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        PositionedWord& word = words[i];
+        const std::string& t = word.text;
+        std::size_t end = t.size();
+        while (end > 0 && is_punctuation(t.substr(end - 1, 1))) --end;
+        const bool misread = end >= 2 && (t[end - 1] == '!' || t[end - 1] == '?') && t[end - 2] != '!' &&
+                             t[end - 2] != '?' && !is_punctuation(t.substr(end - 2, 1));
+        const bool same_line_next = i + 1 < words.size() && std::abs(words[i + 1].y0 - word.y0) < 0.3 * word.font_size;
+        if (!misread || !(end < t.size() || (same_line_next && starts_lowercase(words[i + 1].text)))) {
+            out.push_back(std::move(word));
+            continue;
+        }
+        const double width = (word.x1 - word.x0) / static_cast<double>(std::max<std::size_t>(t.size(), 1));
+        PositionedWord body = word, marker = word, tail = word;
+        body.text = t.substr(0, end - 1);
+        body.x1 = word.x1 - width * static_cast<double>(t.size() - end + 1);
+        marker.text = t[end - 1] == '!' ? "1" : "2";
+        marker.x0 = body.x1;
+        marker.x1 = marker.x0 + width;
+        marker.font_size = std::round(0.6 * word.font_size * 2) / 2;
+        marker.y0 = word.y0;
+        marker.y1 = word.y0 + 0.45 * (word.y1 - word.y0);  // raised, as it is printed
+        out.push_back(std::move(body));
+        out.push_back(std::move(marker));
+        if (end < t.size()) {
+            tail.text = t.substr(end);
+            tail.x0 = marker.x1;
+            out.push_back(std::move(tail));
+        }
+    }
+    words = std::move(out);
 }
 
 // Sizes within 6 % of the page's commonest one are that size: the estimate from the
@@ -125,53 +190,73 @@ void read_line(tesseract::ResultIterator& it, double em, double scale, std::vect
         const float confidence = it.Confidence(tesseract::RIL_WORD);
         int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
         if (text.empty() || !it.BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
-        // Split trailing superscript symbols ("persons¹" read as "persons1").
-        std::string body, raised;
-        int raised_x0 = x1, raised_y0 = y1, raised_y1 = y0, body_x1 = x0;
+        // A footnote marker at the word's end ("persons¹", which Tesseract reads as
+        // "persons1" or "persons!") becomes a small raised word of its own, as in a text
+        // layer; punctuation after it ("¹,") stays with the text.
+        struct Symbol {
+            std::string text;
+            int x0, y0, x1, y1;
+            bool raised;
+        };
+        std::vector<Symbol> symbols;
         {
-            tesseract::ResultIterator symbols(it);
+            tesseract::ResultIterator at(it);
             do {
-                const std::string symbol = text_of(symbols, tesseract::RIL_SYMBOL);
-                int sx0 = 0, sy0 = 0, sx1 = 0, sy1 = 0;
-                symbols.BoundingBox(tesseract::RIL_SYMBOL, &sx0, &sy0, &sx1, &sy1);
-                if (symbols.SymbolIsSuperscript() && is_digits(symbol) && !body.empty()) {
-                    raised += symbol;
-                    raised_x0 = std::min(raised_x0, sx0);
-                    raised_y0 = std::min(raised_y0, sy0);
-                    raised_y1 = std::max(raised_y1, sy1);
-                } else {
-                    if (!raised.empty()) {  // a raised digit inside a word: not a marker
-                        body += raised;
-                        raised.clear();
-                        raised_x0 = x1;
-                    }
-                    body += symbol;
-                    body_x1 = sx1;
+                Symbol symbol{text_of(at, tesseract::RIL_SYMBOL), 0, 0, 0, 0, false};
+                at.BoundingBox(tesseract::RIL_SYMBOL, &symbol.x0, &symbol.y0, &symbol.x1, &symbol.y1);
+                const double base = baseline_at((symbol.x0 + symbol.x1) / 2.0);
+                const bool high = symbol.y1 < base - 0.2 * em && symbol.y1 - symbol.y0 < 0.55 * em;
+                if (at.SymbolIsSuperscript() || high) {
+                    symbol.text = as_superscript_digit(symbol.text);
+                    symbol.raised = is_digits(symbol.text);
                 }
-            } while (!symbols.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) &&
-                     symbols.Next(tesseract::RIL_SYMBOL));
+                symbols.push_back(std::move(symbol));
+            } while (!at.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) && at.Next(tesseract::RIL_SYMBOL));
         }
-        if (body.empty()) body = text, raised.clear();
+        std::size_t tail = symbols.size();  // punctuation after the marker
+        while (tail > 0 && !symbols[tail - 1].raised && is_punctuation(symbols[tail - 1].text)) --tail;
+        std::size_t mark = tail;  // the marker's digits
+        while (mark > 0 && symbols[mark - 1].raised) --mark;
+        const bool has_marker = mark > 0 && mark < tail;
         const double base = baseline_at((x0 + x1) / 2.0);
-        PositionedWord word;
-        word.text = first ? roman_number_fixed(body) : body;
-        first = false;
-        word.x0 = x0 * scale;
-        word.x1 = (raised.empty() ? x1 : body_x1) * scale;
-        word.y0 = (base - row_height) * scale;
-        word.y1 = (base - descenders) * scale;
-        word.font_size = std::round(em * scale * 2) / 2;  // half points: one size per line style
-        out.push_back(std::move(word));
-        if (!raised.empty()) {
-            PositionedWord marker;
-            marker.text = raised;
-            marker.x0 = raised_x0 * scale;
-            marker.x1 = x1 * scale;
-            marker.y0 = raised_y0 * scale;
-            marker.y1 = raised_y1 * scale;
-            marker.font_size = std::round(0.6 * em * scale * 2) / 2;
+        auto piece = [&](std::size_t from, std::size_t to, bool raised) {
+            PositionedWord word;
+            int px0 = x1, py0 = y1, px1 = x0, py1 = y0;
+            for (std::size_t i = from; i < to; ++i) {
+                word.text += symbols[i].text;
+                px0 = std::min(px0, symbols[i].x0), px1 = std::max(px1, symbols[i].x1);
+                py0 = std::min(py0, symbols[i].y0), py1 = std::max(py1, symbols[i].y1);
+            }
+            word.x0 = px0 * scale;
+            word.x1 = px1 * scale;
+            // A box from the line's ascender to its descender, not the ink (which varies
+            // with the letters); the marker keeps its ink box, which says it is raised.
+            word.y0 = raised ? py0 * scale : (base - row_height) * scale;
+            word.y1 = raised ? py1 * scale : (base - descenders) * scale;
+            // Half points: one size per line style.
+            word.font_size = std::round((raised ? 0.6 : 1.0) * em * scale * 2) / 2;
+            return word;
+        };
+        if (!has_marker) {
+            PositionedWord word = piece(0, symbols.size(), false);
+            word.text = first ? roman_number_fixed(text) : text;
+            word.x0 = x0 * scale;
+            word.x1 = x1 * scale;
+            out.push_back(std::move(word));
+        } else {
+            PositionedWord body = piece(0, mark, false);
+            if (first) body.text = roman_number_fixed(body.text);
+            out.push_back(std::move(body));
+            PositionedWord marker = piece(mark, tail, true);
+            const double marker_end = marker.x1;
             out.push_back(std::move(marker));
+            if (tail < symbols.size()) {
+                PositionedWord after = piece(tail, symbols.size(), false);
+                after.x0 = marker_end;  // one word as printed: "materials¹,"
+                out.push_back(std::move(after));
+            }
         }
+        first = false;
         const double n = static_cast<double>(text.size());
         letters += n;
         weighted += n * confidence / 100.0;
@@ -227,6 +312,7 @@ OcrPage OcrEngine::read(const GreyImage& image, double seconds) {
         } while (it->Next(tesseract::RIL_WORD));
     }
     snap_font_sizes(page.words);
+    split_misread_markers(page.words);
     page.confidence = letters > 0 ? weighted / letters : 0;
     tess.Clear();
     return page;
