@@ -291,7 +291,8 @@ OcrPage OcrEngine::read(const GreyImage& image, double seconds) {
     tess.SetImage(image.pixels, image.width, image.height, 1, image.bytes_per_row);
     tess.SetSourceResolution(static_cast<int>(std::lround(image.dpi)));
     tesseract::ETEXT_DESC monitor;
-    monitor.set_deadline_msecs(static_cast<int32_t>(std::min(seconds * 1000, 2e9)));
+    // At least 1 ms: Tesseract takes 0 for "no deadline".
+    monitor.set_deadline_msecs(static_cast<int32_t>(std::clamp(seconds * 1000, 1.0, 2e9)));
     const int status = tess.Recognize(&monitor);
     page.timed_out = monitor.deadline_exceeded();
     if (status != 0 && !page.timed_out) {

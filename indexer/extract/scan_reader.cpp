@@ -16,7 +16,7 @@ using Clock = std::chrono::steady_clock;
 
 std::string seconds_text(double seconds) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f s", seconds);
+    std::snprintf(buf, sizeof buf, "%g s", seconds);
     return buf;
 }
 
@@ -121,12 +121,16 @@ std::string read_scanned_pages(std::vector<PageWords>& pages, const std::filesys
             }
             engine = std::make_unique<OcrEngine>(languages, tessdata.string());
         }
-        OcrPage read = engine->read(grey(*image), std::min(options.page_seconds, left));
+        const double allowed = std::min(options.page_seconds, left);
+        OcrPage read = engine->read(grey(*image), allowed);
         if (read.timed_out) {
             page.words.clear();
             page.ocr = true;
-            page.ocr_problem = "not read: OCR time limit per page (" + seconds_text(options.page_seconds) +
-                               ") reached (raise --ocr-page-timeout to allow more)";
+            page.ocr_problem = allowed < options.page_seconds
+                                   ? "not read: OCR time limit per file (" + seconds_text(options.file_seconds) +
+                                         ") reached (raise --ocr-file-timeout to allow more)"
+                                   : "not read: OCR time limit per page (" + seconds_text(options.page_seconds) +
+                                         ") reached (raise --ocr-page-timeout to allow more)";
             continue;
         }
         // A Latin script guessed as English that reads as French or Spanish: read again
@@ -138,7 +142,7 @@ std::string read_scanned_pages(std::vector<PageWords>& pages, const std::filesys
             if (!better.empty() && better != "eng" && missing_languages(better, tessdata).empty()) {
                 languages = better;
                 engine = std::make_unique<OcrEngine>(languages, tessdata.string());
-                read = engine->read(grey(*image), std::min(options.page_seconds, left));
+                read = engine->read(grey(*image), allowed);
             }
         }
         accept(page, std::move(read));

@@ -213,7 +213,7 @@ TEST_CASE("issue 21: a page of noise gives a clear message, not garbage units") 
     fs::create_directories(dir / "scan");
     {
         std::ofstream pgm(dir / "noise.pgm", std::ios::binary);
-        const int width = 850, height = 1100;  // a letter page at 100 dpi
+        const int width = 400, height = 300;  // a 4 x 3 inch page at 100 dpi
         pgm << "P5\n" << width << " " << height << "\n255\n";
         std::mt19937 random(21);
         for (int i = 0; i < width * height; ++i) pgm.put(static_cast<char>(random() % 2 ? 0 : 255));
@@ -240,6 +240,21 @@ TEST_CASE("issue 21: --no-ocr skips scans as before; missing language data names
           std::string::npos);
     CHECK(off.err.find("OCR:") == std::string::npos);
 
+    // The time limits: a page that takes longer is named, with the option that allows more.
+    const RunResult page_limit = run_verbatim({"index", "--db", (dir / "db4").string(), "--ocr-page-timeout", "0.01",
+                                              (dir / "scan").string()},
+                                             {{"XDG_CACHE_HOME", (dir / "cache").string()}});
+    INFO(page_limit.err);
+    CHECK(page_limit.exit_code == 1);
+    CHECK(page_limit.err.find("OCR time limit per page (0.01 s) reached (raise --ocr-page-timeout") != std::string::npos);
+    const RunResult file_limit = run_verbatim({"index", "--db", (dir / "db5").string(), "--ocr-file-timeout", "0.001",
+                                              (dir / "scan").string()},
+                                             {{"XDG_CACHE_HOME", (dir / "cache").string()}});
+    INFO(file_limit.err);
+    CHECK(file_limit.exit_code == 1);
+    CHECK(file_limit.err.find("OCR time limit per file (0.001 s) reached (raise --ocr-file-timeout") !=
+          std::string::npos);
+
     fs::create_directories(dir / "no-tessdata");
     const RunResult missing = run_verbatim({"index", "--db", (dir / "db2").string(), "--ocr-lang", "ru",
                                             (dir / "scan").string()},
@@ -250,7 +265,7 @@ TEST_CASE("issue 21: --no-ocr skips scans as before; missing language data names
     // Without --ocr-lang the reader finds out per file, and says the same.
     const RunResult per_file = run_verbatim({"index", "--db", (dir / "db3").string(), (dir / "scan").string()},
                                             {{"TESSDATA_PREFIX", (dir / "no-tessdata").string()},
-                                             {"XDG_CACHE_HOME", (dir / "cache").string()}});
+                                             {"XDG_CACHE_HOME", (dir / "empty-cache").string()}});
     CHECK(per_file.exit_code == 1);
     CHECK(per_file.err.find("install the Debian package tesseract-ocr-") != std::string::npos);
 }
