@@ -169,6 +169,58 @@ double paragraph_em(const tesseract::ResultIterator& start) {
     return x_heights.size() >= 4 ? trimmed_mean(x_heights) / 0.46 : 0;
 }
 
+// The em of every line (by its box's top left corner), measured over a run of lines of
+// one Tesseract paragraph without a gap between them: a paragraph that Tesseract runs on
+// into the footnotes below a gap keeps its size, and the footnotes theirs. A run with too
+// few letters takes its paragraph's em.
+std::map<std::pair<int, int>, double> line_ems(const tesseract::ResultIterator& start) {
+    struct LineInfo {
+        std::pair<int, int> corner;
+        int top = 0, bottom = 0;
+        bool starts_paragraph = false;
+        std::vector<double> x_heights;
+        double paragraph_em = 0;
+    };
+    std::vector<LineInfo> lines;
+    tesseract::ResultIterator it(start);
+    double para_em = 0;
+    do {
+        LineInfo line;
+        int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        it.BoundingBox(tesseract::RIL_TEXTLINE, &x0, &y0, &x1, &y1);
+        line.corner = {x0, y0};
+        line.top = y0;
+        line.bottom = y1;
+        line.starts_paragraph = it.IsAtBeginningOf(tesseract::RIL_PARA);
+        if (line.starts_paragraph || lines.empty()) para_em = paragraph_em(it);
+        line.paragraph_em = para_em;
+        tesseract::ResultIterator symbols(it);
+        do {
+            const std::string symbol = text_of(symbols, tesseract::RIL_SYMBOL);
+            int sx0 = 0, sy0 = 0, sx1 = 0, sy1 = 0;
+            if (is_x_height_letter(symbol) && !symbols.SymbolIsSuperscript() &&
+                symbols.BoundingBox(tesseract::RIL_SYMBOL, &sx0, &sy0, &sx1, &sy1))
+                line.x_heights.push_back(sy1 - sy0);
+        } while (!symbols.IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_SYMBOL) &&
+                 symbols.Next(tesseract::RIL_SYMBOL));
+        lines.push_back(std::move(line));
+    } while (it.Next(tesseract::RIL_TEXTLINE));
+    std::map<std::pair<int, int>, double> ems;
+    for (std::size_t first = 0; first < lines.size();) {
+        std::size_t end = first + 1;
+        while (end < lines.size() && !lines[end].starts_paragraph &&
+               lines[end].top - lines[end - 1].bottom < 0.8 * (lines[end - 1].bottom - lines[end - 1].top))
+            ++end;
+        std::vector<double> x_heights;
+        for (std::size_t i = first; i < end; ++i)
+            x_heights.insert(x_heights.end(), lines[i].x_heights.begin(), lines[i].x_heights.end());
+        for (std::size_t i = first; i < end; ++i)
+            ems[lines[i].corner] = x_heights.size() >= 8 ? trimmed_mean(x_heights) / 0.46 : lines[i].paragraph_em;
+        first = end;
+    }
+    return ems;
+}
+
 // The words of the line the iterator stands at, as a text layer gives them: a box from the
 // line's ascender to its descender (not the ink, which varies with the letters), the em
 // size as font size, and superscript digits at a word's end split off as a small raised
@@ -304,13 +356,13 @@ OcrPage OcrEngine::read(const GreyImage& image, double seconds) {
     double letters = 0, weighted = 0;
     const std::unique_ptr<tesseract::ResultIterator> it(tess.GetIterator());
     if (it && !it->Empty(tesseract::RIL_WORD)) {
-        double em = 0;
-        bool paragraph_start = true;
+        const std::map<std::pair<int, int>, double> ems = line_ems(*it);
         do {
-            if (paragraph_start) em = paragraph_em(*it);
-            read_line(*it, em, scale, page.words, letters, weighted);  // ends at the line's last word
-            paragraph_start = it->IsAtFinalElement(tesseract::RIL_PARA, tesseract::RIL_WORD);
-        } while (it->Next(tesseract::RIL_WORD));
+            int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            it->BoundingBox(tesseract::RIL_TEXTLINE, &x0, &y0, &x1, &y1);
+            const auto em = ems.find({x0, y0});
+            read_line(*it, em == ems.end() ? 0 : em->second, scale, page.words, letters, weighted);
+        } while (it->Next(tesseract::RIL_WORD));  // read_line ends at the line's last word
     }
     snap_font_sizes(page.words);
     split_misread_markers(page.words);
