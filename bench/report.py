@@ -132,6 +132,25 @@ def main():
         res["pdf"] = pdf
         lines.append("")
 
+    # --- ocr
+    if "ocr.set" in rows:
+        s = rows["ocr.set"][0]
+        ocr = {"files": s["files"], "pages": s["pages"], "runs": {}}
+        lines.append(f"## OCR: {s['pages']} scanned pages in {s['files']} image-only PDFs (200 dpi, from corpus/*.pdf)")
+        lines.append(f"{'run':<34}{'wall s':>9}{'pages/s':>9}{'CPU s':>8}{'peak RSS MB':>13}")
+        for label, key in (("OCR, 1 reader (--threads 1)", "ocr.verbatim.t1"), ("OCR, 2 readers (--threads 2)", "ocr.verbatim.t2"),
+                           ("re-index from the OCR cache", "ocr.cached")):
+            w = mwall(key)
+            if w is None:
+                continue
+            cpu = med([r["user_s"] + r["sys_s"] for r in rows[key]])
+            summ = rows.get(key + ".summary", [{}])[-1].get("summary", {})
+            ocr["runs"][key] = {"wall_s": w, "pages_per_s": s["pages"] / w, "cpu_s": cpu, "peak_rss_mb": mrss_mb(key),
+                                "ocr_pages": summ.get("ocr_pages"), "ocr_pages_cached": summ.get("ocr_pages_cached")}
+            lines.append(f"{label:<34}{w:>9.1f}{s['pages'] / w:>9.2f}{cpu:>8.1f}{fmt(mrss_mb(key), '.0f'):>13}")
+        res["ocr"] = ocr
+        lines.append("")
+
     # --- queries
     if "query.inproc" in rows:
         q = {"inproc": {r["class"]: r for r in rows["query.inproc"]}}

@@ -9,12 +9,15 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
 #include "cli/command.h"
 #include "indexer/extract/isolated_extract.h"
+#include "indexer/extract/ocr_choice.h"
 #include "indexer/index/indexer.h"
 #include "indexer/index/writer.h"
 
@@ -62,7 +65,29 @@ struct IndexCommandOptions {
     double wait_timeout = 600;
     std::string shard_by;
     PdfLimits pdf;
+    bool no_ocr = false;
 };
+
+// "ru+en" or "rus+eng" -> "rus+eng"; an unknown name, or language data that is not
+// installed, is an error here rather than once per scanned file.
+std::optional<std::string> ocr_languages(const std::string& given) {
+    std::string out;
+    std::stringstream parts(given);
+    for (std::string part; std::getline(parts, part, '+');) {
+        const std::string name = tesseract_language(part);
+        if (name.empty()) {
+            error("--ocr-lang: unknown language '" + part + "' (give ISO codes such as en, fr, es, ru, ar, zh, "
+                  "or Tesseract names such as eng, chi_sim, joined by +)");
+            return std::nullopt;
+        }
+        out += (out.empty() ? "" : "+") + name;
+    }
+    if (auto missing = missing_languages(out, tessdata_folder()); !missing.empty()) {
+        error("--ocr-lang: " + missing_language_message(missing));
+        return std::nullopt;
+    }
+    return out;
+}
 
 // The processes that hold the database's lock file open: the writer in progress
 // (Xapian takes an open-file-description lock on it, which has no owner pid to ask for).
@@ -148,7 +173,14 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
     for (const auto& p : paths) options.paths.emplace_back(p);
     options.threads = command.threads;
     options.shard_by = command.shard_by;
-    set_pdf_limits(command.pdf);
+    PdfLimits pdf = command.pdf;
+    pdf.ocr = !command.no_ocr;
+    if (pdf.ocr && !pdf.ocr_languages.empty()) {
+        auto languages = ocr_languages(pdf.ocr_languages);
+        if (!languages) return kError;
+        pdf.ocr_languages = *languages;
+    }
+    set_pdf_limits(pdf);
     ProgressBar bar(isatty(STDERR_FILENO) == 1 && !json);
     IndexCallbacks callbacks;
     callbacks.on_problem = [&](const Problem& p) {
@@ -203,11 +235,14 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
         error(std::to_string(unread) + (unread == 1 ? " file" : " files") + " of a kind verbatim does not read: " + kinds +
               " (it reads .txt, .md and .pdf: save them as PDF or text)");
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const OcrCounts ocr = ocr_counts();
     if (json) {
         nlohmann::json j{{"db", db},         {"files", s.files},       {"indexed", s.indexed},
                          {"unchanged", s.unchanged}, {"removed", s.removed}, {"skipped", s.skipped},
                          {"units", s.units}, {"merged", s.merged},     {"seconds", seconds}};
         j["unread"] = unread;
+        j["ocr_pages"] = ocr.pages;
+        j["ocr_pages_cached"] = ocr.cached;
         j["problems"] = nlohmann::json::array();
         for (const Problem& p : s.problems) j["problems"].push_back({{"file", p.file}, {"cause", p.cause}});
         std::cout << j.dump() << "\n";
@@ -216,6 +251,9 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
                   << " units), " << s.unchanged << " unchanged, " << s.removed << " removed, " << s.skipped
                   << " skipped, in " << std::fixed << std::setprecision(2) << seconds << " s -> " << db << "\n";
         for (const std::string& m : s.merged) std::cerr << "merged: " << m << "\n";
+        if (ocr.pages > 0)
+            std::cerr << "OCR: " << ocr.pages << " scanned page" << (ocr.pages == 1 ? "" : "s") << " read ("
+                      << ocr.cached << " from the cache " << pdf.ocr_cache.string() << ")\n";
     }
     return s.skipped > 0 || unread > 0 ? kNothing : kOk;
 }
@@ -245,9 +283,22 @@ Command add_index_command(CLI::App& app, GlobalOptions& global) {
     index->add_option("--pdf-memory", options->pdf.memory_mb, "megabytes of memory one PDF may use to read")
         ->check(CLI::Range(size_t{64}, size_t{1} << 20))
         ->capture_default_str();
+    index->add_flag("--no-ocr", options->no_ocr,
+                    "do not read scanned pages (no text layer) with Tesseract: such PDFs are skipped");
+    index->add_option("--ocr-lang", options->pdf.ocr_languages,
+                      "language(s) of scanned pages, e.g. ru or fr+en (default: from the file name, the "
+                      "document's other pages, or the script Tesseract sees)");
+    index->add_option("--ocr-page-timeout", options->pdf.ocr_page_seconds, "seconds OCR may take for one page")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    index->add_option("--ocr-file-timeout", options->pdf.ocr_file_seconds,
+                      "seconds OCR may take for all the scanned pages of one file")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     index->footer("Re-running skips unchanged files and removes files that are gone.\n"
                   "Each PDF is read in a child process, bounded by --pdf-timeout and --pdf-memory:\n"
                   "a PDF that hangs or crashes the PDF library is reported and skipped.\n"
+                  "Scanned pages are read with Tesseract (OCR), results kept in $XDG_CACHE_HOME/verbatim/ocr.\n"
                   "A manifest.ini beside the files gives what they cannot say about themselves.\n"
                   "Exit status: 0 done, 1 some files skipped, 2 error.");
     return {index, [options, &global] { return run_index(global.db, *options); }};

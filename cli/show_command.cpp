@@ -64,6 +64,7 @@ int run_show(const std::string& db, const std::string& reference, bool json) {
                       << fit_columns(u.label + (u.number_inferred ? "*" : ""), 28) << " " << fit_columns(pages_of(u), 9)
                       << " " << fit_columns(text, 90, false) << "\n";
             if (!u.status.empty()) std::cout << std::string(16, ' ') << "status: " << u.status << "\n";
+            if (u.ocr) std::cout << std::string(16, ' ') << ocr_mark(u) << "\n";
             for (const Change& c : u.changes) std::cout << std::string(16, ' ') << "change: " << describe_change(c) << "\n";
         }
         return kOk;

@@ -63,8 +63,15 @@ struct TitleBlock {
     std::string title;
 };
 
+// A page of a PDF read by OCR (it had no usable text layer).
+struct OcrPageInfo {
+    int page = 0;             // printed page number, as SourceLine::page
+    double confidence = 0;    // Tesseract's mean word confidence, 0..1
+};
+
 struct ExtractedText {
     std::vector<SourceLine> lines;
+    std::vector<OcrPageInfo> ocr_pages;  // the pages whose lines came from OCR
     int page_count = 0;          // 0 when the source has no notion of pages
     bool pages_estimated = false;  // page numbers partly inferred (plain text)
     // Every printed paragraph number is in the text (a PDF's text layer), so none is
@@ -135,6 +142,8 @@ struct Unit {
                                           // proposed; empty for plain paragraphs
     std::vector<Change> changes;          // negotiation annotations, in text order
     std::vector<std::string> countries;   // delegations proposing changes or named in the text
+    bool ocr = false;                     // read by OCR from a scan: check a citation against the image
+    double ocr_confidence = 0;            // the lowest OCR confidence of its pages, 0..1
 };
 
 // What is known about a document: from its text, then overridden by the manifest.

@@ -5,11 +5,14 @@
 #   scripts/bench.sh                   # everything (about an hour on 2 cores with BENCH_GROWTH="1 2 4 8")
 #   BENCH_SECTIONS="text query" scripts/bench.sh
 #
-# Sections (BENCH_SECTIONS, default all): text, pdf, query, growth, reindex.
+# Sections (BENCH_SECTIONS, default all): text, pdf, ocr, query, growth, reindex.
 #   text     index the text corpus with verbatim, omindex (xapian-omega), recollindex (recoll)
 #            and SQLite FTS5 (one row per verbatim unit): MB/s, docs/s, units/s, peak RSS, size
 #   pdf      a PDF set of >= 200 files / >= 2,000 pages made by repetition from corpus/*.pdf and
 #            ../shared/ext/un-pdfs/*.pdf: verbatim pages/s against serial pdftotext, omindex, recollindex
+#   ocr      scanned pages (corpus/*.pdf rendered at 200 dpi and wrapped into image-only PDFs with
+#            pdftoppm and img2pdf, BENCH_OCR_PAGES pages, default 6): OCR pages/s with an empty
+#            cache, one reader (--threads 1) and two, and a re-index of the same scans from the cache
 #   query    bench/data/queries.txt on the text index: in process (verbatim_bench mixed, warm)
 #            and end to end (hyperfine: process start included), quest on omindex's database
 #            for the queries both can run
@@ -36,7 +39,7 @@ RUNS=${BENCH_RUNS:-1}
 QRUNS=${BENCH_QUERY_RUNS:-20}
 E2E_RUNS=${BENCH_E2E_RUNS:-10}
 GROWTH=${BENCH_GROWTH:-"1 2 4 8"}
-SECTIONS=${BENCH_SECTIONS:-"text pdf query growth reindex"}
+SECTIONS=${BENCH_SECTIONS:-"text pdf ocr query growth reindex"}
 QUERIES=$ROOT/bench/data/queries.txt
 has() { [[ " $SECTIONS " == *" $1 "* ]]; }
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -48,6 +51,7 @@ command -v quest >/dev/null || need+=(xapian-tools)
 command -v recollindex >/dev/null || need+=(recollcmd)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v img2pdf >/dev/null || need+=(img2pdf)
 command -v hyperfine >/dev/null || need+=(hyperfine)
 [[ -x /usr/bin/time ]] || need+=(time)
 [[ -x /usr/bin/python3 ]] || need+=(python3)
@@ -197,6 +201,38 @@ if has pdf; then
     fi
   done
   rm -rf "$P" "$WORK/pdf"/*.db "$WORK/pdf/recoll"
+fi
+
+# --- 2b. OCR of scanned pages --------------------------------------------------------------
+if has ocr && have img2pdf && have pdftoppm; then
+  O=$WORK/ocr
+  mkdir -p "$O/scans" "$O/images"
+  want=${BENCH_OCR_PAGES:-6} pages=0 n=0
+  for f in corpus/*.pdf; do
+    ((pages >= want)) && break
+    left=$((want - pages))
+    total=$(pdfinfo "$f" | awk '/^Pages:/{print $2}')
+    take=$((total < left ? total : left))
+    n=$((n + 1))
+    rm -f "$O/images"/*
+    pdftoppm -r 200 -gray -png -f 1 -l "$take" "$f" "$O/images/p"
+    img2pdf "$O/images"/p-*.png -o "$O/scans/scan$n.pdf"
+    pages=$((pages + take))
+  done
+  record ocr.set "\"files\":$n,\"pages\":$pages"
+  log "OCR set: $n scans, $pages pages"
+  for threads in 1 2; do
+    log "ocr: verbatim index, empty cache, --threads $threads"
+    rm -rf "$O/cache" "$O/verbatim.db"
+    timed ocr.verbatim.t$threads env XDG_CACHE_HOME="$O/cache" "$VERBATIM" index --json --threads "$threads" \
+      --db "$O/verbatim.db" "$O/scans" >"$O/index.json" 2>/dev/null
+    record ocr.verbatim.t$threads.summary "\"summary\":$(cat "$O/index.json")"
+  done
+  log "ocr: re-index of the same scans into a new index, from the cache"
+  rm -rf "$O/verbatim.db"
+  timed ocr.cached env XDG_CACHE_HOME="$O/cache" "$VERBATIM" index --json --db "$O/verbatim.db" "$O/scans" >"$O/index.json" 2>/dev/null
+  record ocr.cached.summary "\"summary\":$(cat "$O/index.json")"
+  rm -rf "$O"
 fi
 
 # --- 3. query latency ---------------------------------------------------------------------

@@ -4,9 +4,16 @@
 set -euo pipefail
 
 build_packages=(g++ cmake ninja-build pkg-config libxapian-dev libpoppler-cpp-dev libicu-dev
-                nlohmann-json3-dev libcli11-dev libdtl-dev libcpp-httplib-dev libcurl4-openssl-dev libssl-dev)
+                nlohmann-json3-dev libcli11-dev libdtl-dev libcpp-httplib-dev libcurl4-openssl-dev libssl-dev
+                libtesseract-dev libleptonica-dev)
+# OCR of scanned PDFs at run time: Tesseract's language data for the UN's six languages and
+# its script detection (osd), which picks the language when nothing else tells it.
+build_packages+=(tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-rus tesseract-ocr-ara
+                 tesseract-ocr-chi-sim tesseract-ocr-osd)
 # clang and its runtime libraries: the sanitizer build and the libFuzzer targets.
 test_packages=(doctest-dev poppler-utils clang libclang-rt-14-dev xapian-tools)
+# e2e_ocr: img2pdf wraps pdftoppm's page images into image-only PDFs (scans).
+test_packages+=(img2pdf)
 
 wanted=("${build_packages[@]}")
 [[ "${1:-build}" == test ]] && wanted+=("${test_packages[@]}")

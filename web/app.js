@@ -283,9 +283,15 @@ function renderTimeline(timeline, state) {
       el('td', { class: 'n' }, String(b.count))))));
 }
 
+// A unit read by OCR from a scan: its text may differ from the image.
+function ocrLabel(unit) {
+  return `OCR ${Math.round((unit.ocr_confidence || 0) * 100)} %: check against the scan`;
+}
+
 function hitNode(hit, query) {
   const href = docLink(hit.doc, hit.anchor, query);
-  const meta = [humanDate(hit.date), hit.meeting, hit.status && `[${hit.status}]`].filter(Boolean).join(' · ');
+  const meta = [humanDate(hit.date), hit.meeting, hit.status && `[${hit.status}]`, hit.ocr && `[${ocrLabel(hit)}]`]
+    .filter(Boolean).join(' · ');
   return el('article', { class: 'hit' },
     el('h2', { class: 'citation' }, href ? el('a', { href }, hit.citation) : hit.citation),
     el('p', { class: 'meta' }, meta),
@@ -426,6 +432,7 @@ function unitNode(unit) {
   const text = el(isHeading ? 'h2' : 'p', { class: 'text', dir: 'auto', lang: unit.lang || null }, unit.text || unit.label);
   const extra = [];
   if (unit.status) extra.push(el('span', { class: 'badge' }, unit.status));
+  if (unit.ocr) extra.push(el('span', { class: 'badge ocr' }, ocrLabel(unit)));
   for (const change of unit.changes || [])
     extra.push(el('span', { class: 'change' }, `${change.action}: ${(change.delegations || []).join(', ')}`));
   const page = unit.pages ? (unit.pages[0] === unit.pages[1] ? `p. ${unit.pages[0]}` : `pp. ${unit.pages[0]}–${unit.pages[1]}`) : null;

@@ -10,6 +10,7 @@
 
 extern char** environ;
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -50,7 +51,8 @@ std::string seconds_text(double seconds) {
 
 // Between fork and exec, in a copy of a multi-threaded process: only async-signal-safe
 // calls. Sets up the descriptors and runs the reader.
-[[noreturn]] void exec_reader(pid_t parent, const char* path, char* const argv[], int channel, int stderr_fd) {
+[[noreturn]] void exec_reader(pid_t parent, const char* path, char* const argv[], char* const env[], int channel,
+                              int stderr_fd) {
     // Never outlive the indexer (the signal comes when the thread that started us ends,
     // and each reader belongs to the thread that started it).
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -66,7 +68,7 @@ std::string seconds_text(double seconds) {
     // Inherited descriptors (the Xapian database and its lock) must not stay open in a
     // reader that could hang: the lock would outlive the indexer.
     close_range(kChannel + 1, ~0U, 0);
-    execve(path, argv, environ);
+    execve(path, argv, env);
     _exit(127);
 }
 
@@ -76,6 +78,7 @@ struct Answer {
     std::string payload;  // ok: a serialise_pages message
     int status = 0;       // died: its wait status
     std::string err;      // the tail of its stderr while it read the file
+    bool more_time = false;  // it asked for (and got) the time OCR takes
 };
 
 // One reader process and the two descriptors that lead to it.
@@ -88,9 +91,7 @@ class ReaderProcess {
 
     pid_t pid() const { return pid_; }
     size_t files_read() const { return files_read_; }
-    bool running_with(const PdfLimits& limits) const {
-        return pid_ > 0 && limits.timeout_seconds == limits_.timeout_seconds && limits.memory_mb == limits_.memory_mb;
-    }
+    bool running_with(const PdfLimits& limits) const { return pid_ > 0 && limits == limits_; }
 
     // Starts a reader; a message when it cannot be.
     std::optional<std::string> start(const PdfLimits& limits) {
@@ -113,12 +114,28 @@ class ReaderProcess {
         char timeout_text[32], memory_text[32];
         std::snprintf(timeout_text, sizeof timeout_text, "%.3f", limits.timeout_seconds);
         std::snprintf(memory_text, sizeof memory_text, "%zu", limits.memory_mb);
-        std::string name = kReaderName, serve = "--serve";
-        char* argv[] = {name.data(), serve.data(), timeout_text, memory_text, nullptr};
+        std::vector<std::string> args = {kReaderName, "--serve", timeout_text, memory_text};
+        if (limits.ocr) {
+            args.push_back("--ocr");
+            if (!limits.ocr_languages.empty()) args.push_back("--ocr-lang=" + limits.ocr_languages);
+            args.push_back("--ocr-page=" + std::to_string(limits.ocr_page_seconds));
+            args.push_back("--ocr-file=" + std::to_string(limits.ocr_file_seconds));
+            if (!limits.ocr_cache.empty()) args.push_back("--ocr-cache=" + limits.ocr_cache.string());
+        }
+        std::vector<char*> argv;
+        for (std::string& arg : args) argv.push_back(arg.data());
+        argv.push_back(nullptr);
+        // Tesseract runs OpenMP threads: one reader per indexing worker is parallel enough.
+        std::vector<std::string> env_text = {"OMP_THREAD_LIMIT=1"};
+        for (char** e = environ; *e; ++e)
+            if (std::strncmp(*e, "OMP_THREAD_LIMIT=", 17) != 0) env_text.emplace_back(*e);
+        std::vector<char*> env;
+        for (std::string& e : env_text) env.push_back(e.data());
+        env.push_back(nullptr);
         const std::string path_text = path.string();
         const pid_t parent = getpid();
         const pid_t pid = fork();
-        if (pid == 0) exec_reader(parent, path_text.c_str(), argv, sockets[1], err_pipe[1]);
+        if (pid == 0) exec_reader(parent, path_text.c_str(), argv.data(), env.data(), sockets[1], err_pipe[1]);
         const int error = errno;
         close(sockets[1]);
         close(err_pipe[1]);
@@ -149,7 +166,7 @@ class ReaderProcess {
 
     // Sends `file` and waits for the answer until `deadline`. Anything but ok leaves the
     // reader stopped.
-    Answer ask(const std::string& file, Clock::time_point deadline) {
+    Answer ask(const std::string& file, Clock::time_point deadline, double max_more_seconds) {
         Answer answer;
         drain_stderr(nullptr);  // what it said about an earlier file
         ++files_read_;
@@ -179,6 +196,24 @@ class ReaderProcess {
                 in.reserve(kFrameHeader + static_cast<size_t>(length));
             }
             if (have_length && in.size() >= kFrameHeader + length) {
+                // A request for more time (the reader is about to OCR), granted once, up
+                // to the limit; then the answer follows.
+                double more = 0;
+                if (max_more_seconds > 0 && is_more_time(in.substr(kFrameHeader, length), more)) {
+                    deadline = std::max(deadline, Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                                                     std::chrono::duration<double>(
+                                                                         std::min(more, max_more_seconds))));
+                    max_more_seconds = 0;
+                    answer.more_time = true;
+                    in.erase(0, kFrameHeader + length);
+                    have_length = false;
+                    if (in.size() >= kFrameHeader) {
+                        length = frame_length(in.data());
+                        if (length > kMaxAnswer) return fail(answer, Answer::garbled, deadline);
+                        have_length = true;
+                    }
+                    if (!have_length || in.size() < kFrameHeader + length) continue;
+                }
                 // One answer per request: anything more is not from this protocol.
                 if (in.size() > kFrameHeader + length) return fail(answer, Answer::garbled, deadline);
                 in.erase(0, kFrameHeader);
@@ -290,7 +325,24 @@ std::string cause_of(const Answer& answer, const PdfLimits& limits, const std::s
     return "PDF extraction failed (exit status " + std::to_string(code) + "); skipped";
 }
 
+std::atomic<size_t> g_ocr_pages{0}, g_ocr_cached{0};
+
+// Lays out the reader's pages, and says which were read by OCR, and which OCR could not read.
+ExtractedText lay_out_read_pages(const fs::path& file, const std::vector<PageWords>& pages) {
+    ExtractedText text = lay_out_pages(pages);
+    for (const PageWords& page : pages) {
+        if (!page.ocr) continue;
+        if (!page.ocr_problem.empty())
+            text.problems.push_back({file.string(), page.index + 1, page.ocr_problem});
+        else
+            ++(page.ocr_cached ? g_ocr_cached : g_ocr_pages);
+    }
+    return text;
+}
+
 }  // namespace
+
+OcrCounts ocr_counts() { return {g_ocr_pages.load() + g_ocr_cached.load(), g_ocr_cached.load()}; }
 
 void set_pdf_limits(const PdfLimits& limits) { g_limits = limits; }
 const PdfLimits& pdf_limits() { return g_limits; }
@@ -321,7 +373,8 @@ std::variant<ExtractedText, Problem> extract_pdf_isolated(const fs::path& file, 
         const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                                  std::chrono::duration<double>(limits.timeout_seconds));
         const std::string reader_path = t_reader.path();
-        Answer answer = t_reader.ask(file.string(), deadline);
+        const double ocr_seconds = limits.ocr ? limits.timeout_seconds + limits.ocr_file_seconds : 0;
+        Answer answer = t_reader.ask(file.string(), deadline, ocr_seconds);
         if (answer.kind == Answer::ok) {
             std::variant<std::vector<PageWords>, Problem> pages;
             try {
@@ -332,9 +385,12 @@ std::variant<ExtractedText, Problem> extract_pdf_isolated(const fs::path& file, 
             }
             if (answer.kind == Answer::ok) {
                 if (auto* p = std::get_if<Problem>(&pages)) return *p;
-                return lay_out_pages(std::get<std::vector<PageWords>>(pages));
+                return lay_out_read_pages(file, std::get<std::vector<PageWords>>(pages));
             }
         }
+        if (answer.kind == Answer::timed_out && answer.more_time)
+            return problem("PDF extraction with OCR timed out after " + seconds_text(ocr_seconds) +
+                           "; skipped (raise --ocr-file-timeout or --pdf-timeout to allow more)");
         if (answer.kind == Answer::timed_out)
             return problem("PDF extraction timed out after " + seconds_text(limits.timeout_seconds) +
                            "; skipped (raise --pdf-timeout to allow more)");

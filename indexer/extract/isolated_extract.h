@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "indexer/extract/ocr_cache.h"
 #include "indexer/extract/page_layout.h"
 #include "indexer/extract/pdf_wire.h"  // serialise_pages, deserialise_pages
 #include "model/document.h"
@@ -19,9 +20,26 @@
 namespace verbatim {
 
 struct PdfLimits {
+    PdfLimits() = default;
+    PdfLimits(double timeout, size_t memory) : timeout_seconds(timeout), memory_mb(memory) {}
+
     double timeout_seconds = 30;  // wall clock (and processor time) per file, then the reader is killed
     size_t memory_mb = 2048;      // address space of the reader (not enforced under ASan)
+    // Pages without a usable text layer are read with Tesseract (pdf_reader.h, OcrOptions).
+    bool ocr = true;
+    std::string ocr_languages;      // empty: from the file name, the other pages, the script
+    double ocr_page_seconds = 60;   // per page
+    double ocr_file_seconds = 600;  // per file, on top of timeout_seconds
+    std::filesystem::path ocr_cache = default_ocr_cache();  // empty: no cache
+
+    bool operator==(const PdfLimits&) const = default;
 };
+
+// Pages read by OCR in this process (every thread), and of those taken from the cache.
+struct OcrCounts {
+    size_t pages = 0, cached = 0;
+};
+OcrCounts ocr_counts();
 
 // The limits extract_bytes uses for PDFs; set once by the CLI from its options.
 void set_pdf_limits(const PdfLimits& limits);

@@ -199,6 +199,9 @@ ExtractedText lay_out_pages(const std::vector<PageWords>& pages) {
     out.title_block = layout::take_title_block(page_lines, body_size);
     layout::number_pages(page_lines);
     for (const PageLines& page : page_lines) out.printed_pages.push_back(page.printed_page);
+    for (std::size_t i = 0; i < pages.size(); ++i)  // pages read by OCR, by their printed number
+        if (pages[i].ocr && !pages[i].words.empty())
+            out.ocr_pages.push_back({page_lines[i].printed_page, pages[i].ocr_confidence});
 
     std::vector<Placed> placed;
     bool had_notes = false;

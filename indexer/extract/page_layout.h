@@ -31,6 +31,11 @@ struct PageWords {
     double width = 0, height = 0;
     std::vector<PositionedWord> words;  // in content-stream order
     std::vector<Rule> rules;
+    // Set by the PDF reader when the page had no usable text layer and was read by OCR.
+    bool ocr = false;
+    double ocr_confidence = 0;  // Tesseract's mean word confidence, 0..1
+    bool ocr_cached = false;    // taken from the OCR cache, not read again
+    std::string ocr_problem;    // why OCR could not read the page (it then has no words)
 };
 
 // Turns pages of positioned words into content lines in reading order:

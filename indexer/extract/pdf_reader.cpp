@@ -6,14 +6,20 @@
 #include <cstdint>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
 
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
 #include <poppler-page.h>
 #include <poppler-rectangle.h>
+
+#include "indexer/extract/ocr_choice.h"
+#include "indexer/extract/scan_reader.h"
 
 namespace verbatim {
 namespace {
@@ -136,6 +142,32 @@ PageRead read_page(const poppler::document& doc, int index) {
     return result;
 }
 
+// Pixels are bounded whatever the page's size claims: a poster-sized page is rendered at
+// less than the asked resolution (about 36 megapixels at most, 36 MB in grey).
+constexpr double kMaxRenderedSide = 6000;
+
+std::optional<RenderedPage> render_page(const poppler::document& doc, int index, double dpi) {
+    const std::unique_ptr<poppler::page> page(doc.create_page(index));
+    if (!page) return std::nullopt;
+    const poppler::rectf media = page->page_rect();
+    const double side_points = std::max(media.width(), media.height());
+    if (side_points <= 0) return std::nullopt;
+    dpi = std::min(dpi, kMaxRenderedSide * 72.0 / side_points);
+    poppler::page_renderer renderer;
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    renderer.set_image_format(poppler::image::format_gray8);
+    const poppler::image image = renderer.render_page(page.get(), dpi, dpi);
+    if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) return std::nullopt;
+    RenderedPage out;
+    out.width = image.width();
+    out.height = image.height();
+    out.bytes_per_row = image.bytes_per_row();
+    out.dpi = dpi;
+    out.pixels.assign(image.const_data(), static_cast<std::size_t>(out.bytes_per_row) * out.height);
+    return out;
+}
+
 // A complete PDF ends with "%%EOF"; its absence means the file was cut short.
 bool looks_truncated(const std::string& bytes) {
     const std::size_t tail = bytes.size() > 1024 ? bytes.size() - 1024 : 0;
@@ -151,7 +183,8 @@ std::string damaged_cause(const std::string& bytes, int read, int total) {
 }
 
 std::variant<std::vector<PageWords>, Problem> read_document(const std::filesystem::path& file,
-                                                           const std::string& bytes) {
+                                                           const std::string& bytes, const OcrOptions& ocr,
+                                                           const std::function<void(int)>& before_ocr) {
     const std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
         bytes.data(), static_cast<int>(bytes.size())));
     if (!doc) return problem(file, damaged_cause(bytes, 0, 0));
@@ -169,21 +202,45 @@ std::variant<std::vector<PageWords>, Problem> read_document(const std::filesyste
     }
     const int read_count = static_cast<int>(pages.size());
     if (read_count < total) return problem(file, damaged_cause(bytes, read_count, total));
-    if (!any_text)
-        return problem(file, "no text layer: scanned PDF, needs OCR before it can be indexed");
+    if (!ocr.enabled) {
+        if (!any_text)
+            return problem(file, "no text layer: scanned PDF, needs OCR before it can be indexed (OCR is off)");
+        return pages;
+    }
+    const PageRenderer render = [&](int index, double dpi) { return render_page(*doc, index, dpi); };
+    const std::string setup_error = read_scanned_pages(pages, file, bytes, ocr, render, before_ocr);
+    if (!setup_error.empty()) return problem(file, "no text layer: scanned PDF; " + setup_error);
+    bool any_words = false;
+    std::string first_problem;
+    int problem_page = 0;
+    for (const PageWords& page : pages) {
+        any_words = any_words || !page.words.empty();
+        if (first_problem.empty() && !page.ocr_problem.empty()) {
+            first_problem = page.ocr_problem;
+            problem_page = page.index + 1;
+        }
+    }
+    if (!any_words) {
+        if (first_problem.empty()) return problem(file, "no text: every page is blank");
+        const std::string where =
+            pages.size() == 1 ? "its page" : "any of its " + std::to_string(pages.size()) + " pages";
+        return problem(file, "scanned PDF: OCR could not read " + where + " (page " + std::to_string(problem_page) +
+                                 ": " + first_problem + ")");
+    }
     return pages;
 }
 
 }  // namespace
 
-std::variant<std::vector<PageWords>, Problem> read_pdf_pages(const std::filesystem::path& file) {
+std::variant<std::vector<PageWords>, Problem> read_pdf_pages(const std::filesystem::path& file, const OcrOptions& ocr,
+                                                            const std::function<void(int)>& before_ocr) {
     silence_poppler();
     std::string bytes;
     if (!read_bytes(file, bytes)) return problem(file, "cannot read file");
     if (bytes.empty()) return problem(file, "empty file, nothing to index");
     if (!has_pdf_header(bytes)) return problem(file, "not a PDF (no %PDF header)");
     try {
-        return read_document(file, bytes);
+        return read_document(file, bytes, ocr, before_ocr);
     } catch (const std::exception& e) {
         return problem(file, std::string("damaged PDF: ") + e.what());
     }

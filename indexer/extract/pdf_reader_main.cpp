@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -75,14 +76,35 @@ void inject_fault(const std::string& file, size_t files_read, size_t memory_mb) 
     }
 }
 
+// The OCR options after the limits: --ocr, --ocr-lang=L, --ocr-page=S, --ocr-file=S,
+// --ocr-cache=DIR (isolated_extract.cpp writes them). False on anything else.
+bool read_ocr_options(int argc, char** argv, OcrOptions& ocr) {
+    for (int i = 4; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](const char* key) -> const char* {
+            const size_t n = std::strlen(key);
+            return arg.compare(0, n, key) == 0 ? argv[i] + n : nullptr;
+        };
+        if (arg == "--ocr") ocr.enabled = true;
+        else if (const char* lang = value("--ocr-lang=")) ocr.languages = lang;
+        else if (const char* page = value("--ocr-page=")) ocr.page_seconds = std::atof(page);
+        else if (const char* file = value("--ocr-file=")) ocr.file_seconds = std::atof(file);
+        else if (const char* cache = value("--ocr-cache=")) ocr.cache = cache;
+        else return false;
+    }
+    return ocr.page_seconds > 0 && ocr.file_seconds > 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    // verbatim-pdf-reader --serve TIMEOUT_SECONDS MEMORY_MB, descriptor 3 open.
+    // verbatim-pdf-reader --serve TIMEOUT_SECONDS MEMORY_MB [OCR options], descriptor 3 open.
     double timeout_seconds = 0;
     size_t memory_mb = 0;
-    if (argc != 4 || std::strcmp(argv[1], "--serve") != 0 || std::sscanf(argv[2], "%lf", &timeout_seconds) != 1 ||
-        std::sscanf(argv[3], "%zu", &memory_mb) != 1 || fcntl(kChannel, F_GETFD) < 0) {
+    OcrOptions ocr;
+    if (argc < 4 || std::strcmp(argv[1], "--serve") != 0 || std::sscanf(argv[2], "%lf", &timeout_seconds) != 1 ||
+        std::sscanf(argv[3], "%zu", &memory_mb) != 1 || !read_ocr_options(argc, argv, ocr) ||
+        fcntl(kChannel, F_GETFD) < 0) {
         std::fprintf(stderr, "verbatim-pdf-reader: reads PDFs for `verbatim index`, which starts it; "
                              "it is not meant to be run by hand\n");
         return 2;
@@ -104,8 +126,15 @@ int main(int argc, char** argv) {
         limit_processor_time(timeout_seconds);
         inject_fault(file, files_read, memory_mb);
         std::variant<std::vector<PageWords>, Problem> result;
+        // OCR takes longer than reading a text layer: ask the indexer for the time the
+        // pages may take (it grants up to its own limit), and allow the processor time.
+        const auto before_ocr = [&](int pages) {
+            const double seconds = std::min(pages * ocr.page_seconds, ocr.file_seconds) + timeout_seconds;
+            limit_processor_time(seconds);
+            write_all(kChannel, frame(more_time_message(seconds)));
+        };
         try {
-            result = read_pdf_pages(file);
+            result = read_pdf_pages(file, ocr, before_ocr);
         } catch (const std::bad_alloc&) {
             _exit(kExitOutOfMemory);
         } catch (const std::exception& e) {

@@ -14,7 +14,7 @@ namespace {
 constexpr uint32_t kMaxCount = 50'000'000;  // sanity bound on counts read from the wire
 
 // ---------------------------------------------------------------------------
-// Wire format: "VX1", a tag ('T' text, 'P' problem), then fields in a fixed order;
+// Wire format: "VX3", a tag ('T' text, 'P' problem), then fields in a fixed order;
 // strings are a 32-bit length and bytes, numbers are 32-bit little-endian.
 
 class Writer {
@@ -114,7 +114,7 @@ std::string serialise_pages(const std::variant<std::vector<PageWords>, Problem>&
     Writer w;
     w.raw('V');
     w.raw('X');
-    w.raw('2');
+    w.raw('3');
     if (const auto* problem = std::get_if<Problem>(&result)) {
         w.raw('P');
         w.problem(*problem);
@@ -141,13 +141,16 @@ std::string serialise_pages(const std::variant<std::vector<PageWords>, Problem>&
             w.f64(rule.y);
             w.f64(rule.x1);
         }
+        w.raw(static_cast<char>((page.ocr ? 1 : 0) | (page.ocr_cached ? 2 : 0)));
+        w.f64(page.ocr_confidence);
+        w.str(page.ocr_problem);
     }
     return w.take();
 }
 
 std::variant<std::vector<PageWords>, Problem> deserialise_pages(const std::string& bytes) {
     Reader r(bytes);
-    if (r.raw() != 'V' || r.raw() != 'X' || r.raw() != '2') throw std::runtime_error("bad header");
+    if (r.raw() != 'V' || r.raw() != 'X' || r.raw() != '3') throw std::runtime_error("bad header");
     const char tag = r.raw();
     std::variant<std::vector<PageWords>, Problem> result;
     if (tag == 'P') {
@@ -175,6 +178,11 @@ std::variant<std::vector<PageWords>, Problem> deserialise_pages(const std::strin
                 rule.y = r.f64();
                 rule.x1 = r.f64();
             }
+            const char ocr = r.raw();
+            page.ocr = ocr & 1;
+            page.ocr_cached = ocr & 2;
+            page.ocr_confidence = r.f64();
+            page.ocr_problem = r.str();
         }
         result = std::move(pages);
     } else {
@@ -182,6 +190,21 @@ std::variant<std::vector<PageWords>, Problem> deserialise_pages(const std::strin
     }
     if (!r.at_end()) throw std::runtime_error("trailing bytes");
     return result;
+}
+
+std::string more_time_message(double seconds) {
+    Writer w;
+    for (char c : {'V', 'X', '3', 'M'}) w.raw(c);
+    w.f64(seconds);
+    return w.take();
+}
+
+bool is_more_time(const std::string& payload, double& seconds) {
+    if (payload.size() != 12 || payload.compare(0, 4, "VX3M") != 0) return false;
+    Reader r(payload);
+    for (int i = 0; i < 4; ++i) r.raw();
+    seconds = r.f64();
+    return seconds == seconds && seconds >= 0;  // not NaN
 }
 
 std::string frame(const std::string& payload) {

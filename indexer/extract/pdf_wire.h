@@ -18,6 +18,12 @@ std::string serialise_pages(const std::variant<std::vector<PageWords>, Problem>&
 // Throws std::runtime_error when `bytes` is not a complete, well-formed message.
 std::variant<std::vector<PageWords>, Problem> deserialise_pages(const std::string& bytes);
 
+// Before an answer, the reader may ask for more time (it is about to OCR pages): a frame
+// of its own, which the indexer grants up to its OCR limit per file.
+std::string more_time_message(double seconds);
+// True, with the seconds asked for, when `payload` is such a request.
+bool is_more_time(const std::string& payload, double& seconds);
+
 // Framing on the stream between them: an 8-byte little-endian length, then the bytes.
 // A request is a file path; an answer is a serialise_pages message.
 std::string frame(const std::string& payload);

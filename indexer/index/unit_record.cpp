@@ -1,6 +1,7 @@
 #include "indexer/index/unit_record.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 #include "model/facet_value.h"
@@ -102,7 +103,8 @@ namespace {
 //   heading path, text, page_first, page_last, flags (byte: kInferred | kDraft),
 //   footnotes, seq, cites, status, countries,
 //   changes (each: action, delegations, text, note),
-//   quotations (each: source, symbol, start, end).
+//   quotations (each: source, symbol, start, end),
+//   and when flags has kOcr: the OCR confidence in thousandths (varint).
 // Strings are a varint length and the bytes, lists a varint count and the items, ints
 // zigzag varints, byte offsets varints: an empty string or list takes one byte.
 // Any change to this layout takes a new kRecordVersion (and schema::kSchemaVersion).
@@ -112,7 +114,8 @@ constexpr uint8_t kRecordVersion = 1;
 constexpr UnitKind kKinds[] = {UnitKind::heading,  UnitKind::paragraph, UnitKind::item,
                                UnitKind::recommendation, UnitKind::footnote,  UnitKind::text,
                                UnitKind::preambular, UnitKind::table};
-constexpr uint8_t kInferred = 1, kDraft = 2;
+// kOcr came after version 1 was in use: a record without it reads as before.
+constexpr uint8_t kInferred = 1, kDraft = 2, kOcr = 4;
 
 void put_list(std::string& out, const std::vector<std::string>& list) {
     put_varint(out, list.size());
@@ -144,7 +147,7 @@ std::string serialise_unit(const std::string& doc_id, const Unit& u) {
     put_bytes(out, u.text);
     put_signed(out, u.page_first);
     put_signed(out, u.page_last);
-    out += static_cast<char>((u.number_inferred ? kInferred : 0) | (u.draft ? kDraft : 0));
+    out += static_cast<char>((u.number_inferred ? kInferred : 0) | (u.draft ? kDraft : 0) | (u.ocr ? kOcr : 0));
     put_list(out, u.footnotes);
     put_signed(out, u.seq);
     put_list(out, u.cites);
@@ -164,6 +167,7 @@ std::string serialise_unit(const std::string& doc_id, const Unit& u) {
         put_varint(out, q.start);
         put_varint(out, q.end);
     }
+    if (u.ocr) put_varint(out, static_cast<uint64_t>(std::lround(std::clamp(u.ocr_confidence, 0.0, 1.0) * 1000)));
     return out;
 }
 
@@ -188,9 +192,10 @@ std::pair<Unit, std::string> parse_unit(const std::string& data) {
     u.page_first = in.int_value();
     u.page_last = in.int_value();
     const uint8_t flags = in.byte();
-    if (flags & ~(kInferred | kDraft)) in.fail("unknown flags");
+    if (flags & ~(kInferred | kDraft | kOcr)) in.fail("unknown flags");
     u.number_inferred = flags & kInferred;
     u.draft = flags & kDraft;
+    u.ocr = flags & kOcr;
     u.footnotes = read_list(in);
     u.seq = in.int_value();
     u.cites = read_list(in);
@@ -210,6 +215,7 @@ std::pair<Unit, std::string> parse_unit(const std::string& data) {
         q.start = in.varint();
         q.end = in.varint();
     }
+    if (u.ocr) u.ocr_confidence = static_cast<double>(std::min<uint64_t>(in.varint(), 1000)) / 1000;
     if (!in.at_end()) in.fail("bytes after the record");
     return r;
 }

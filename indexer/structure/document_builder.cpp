@@ -47,6 +47,15 @@ std::string document_id(const DocumentMeta& doc, const std::string& source) {
     return base + "." + (doc.lang.empty() ? "und" : doc.lang);
 }
 
+// A unit on a page read by OCR says so, with the lowest confidence of its pages.
+void mark_ocr(const std::vector<OcrPageInfo>& ocr_pages, Unit& unit) {
+    for (const OcrPageInfo& page : ocr_pages) {
+        if (page.page < unit.page_first || page.page > std::max(unit.page_first, unit.page_last)) continue;
+        unit.ocr_confidence = unit.ocr ? std::min(unit.ocr_confidence, page.confidence) : page.confidence;
+        unit.ocr = true;
+    }
+}
+
 Document build_document(const ExtractedText& extracted, const std::string& source,
                         const ManifestEntry* manifest) {
     Document doc;
@@ -67,6 +76,7 @@ Document build_document(const ExtractedText& extracted, const std::string& sourc
                 unit.cites.push_back(r.symbol);
         unit.quotations = find_quotations(unit.text, refs);
         annotate_unit(doc.meta, unit);
+        mark_ocr(extracted.ocr_pages, unit);
     }
     doc.problems = extracted.problems;
     return doc;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <cmath>
 
 namespace verbatim {
 
@@ -115,6 +116,8 @@ nlohmann::json unit_to_json(const UnitRecord& r) {
         {"source_page", physical_page(d, u) > 0 ? nlohmann::json(physical_page(d, u)) : nlohmann::json()},
         {"source_link", or_null(source_file_link(d, u))},
         {"source_url", source_url(d, u)},
+        {"ocr", u.ocr},
+        {"ocr_confidence", u.ocr ? nlohmann::json(std::round(u.ocr_confidence * 100) / 100) : nlohmann::json()},
     };
 }
 

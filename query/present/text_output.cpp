@@ -1,5 +1,7 @@
 #include "query/present/text_output.h"
 
+#include <cmath>
+
 #include "indexer/structure/annotations.h"
 
 #include "analysis/bidi.h"
@@ -53,6 +55,11 @@ void print_parallel(std::ostream& out, const Hit& hit, const TextStyle& style) {
 }
 
 }  // namespace
+
+std::string ocr_mark(const Unit& unit) {
+    return "[OCR " + std::to_string(static_cast<int>(std::lround(unit.ocr_confidence * 100))) +
+           " %: check against the scan]";
+}
 
 std::string citation_with_pages(const UnitRecord& r) {
     std::string pages = pages_of(r.unit);
@@ -110,6 +117,7 @@ std::string set_apart_annotations(const std::string& text, const TextStyle& styl
 void print_unit(std::ostream& out, const UnitRecord& r, const TextStyle& style) {
     out << styled(styled_citation(r, style), kBold, style) << "  " << styled(dated(r.doc), kDim, style);
     if (!r.unit.status.empty()) out << "  " << styled("[" + r.unit.status + "]", kDim, style);
+    if (r.unit.ocr) out << "  " << styled(ocr_mark(r.unit), kDim, style);
     out << "\n";
     std::string heading = heading_line(r.unit);
     if (!heading.empty()) out << styled(isolate_rtl(heading), kDim, style) << "\n";

@@ -19,6 +19,8 @@ std::string describe_change(const Change& change);
 std::string set_apart_annotations(const std::string& text, const TextStyle& style);
 
 // "CTOC/COP/WG.4/2020/4, para. 12, p. 3"
+// "[OCR 93 %: check against the scan]" for a unit read by OCR.
+std::string ocr_mark(const Unit& unit);
 std::string citation_with_pages(const UnitRecord& record);
 // The citation, with pages when the style asks for them.
 std::string styled_citation(const UnitRecord& record, const TextStyle& style);
