@@ -150,7 +150,9 @@ Kind kind_of(const Line& line, const KeyCounts& counts, int page_total) {
     if (seen >= 2 && seen * 4 >= page_total) return Kind::weak;
     if (is_symbol_line(text)) return Kind::weak;
     // Specks of an old scan's text layer (", . t."): no word in them.
-    const auto alnum = std::count_if(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    const auto alnum = std::count_if(text.begin(), text.end(), [](char c) {  // any script's letters count
+        return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
     if (alnum < 3) return Kind::weak;
     return Kind::none;
 }

@@ -106,9 +106,15 @@ void check_extent(const DocumentMeta& doc, const std::vector<Unit>& units, std::
 }
 
 void check_content(const DocumentMeta& doc, const std::vector<Unit>& units, std::vector<Finding>& out) {
-    std::vector<std::string> tables, furniture, ocr;
+    std::vector<std::string> tables, furniture;
+    int ocr = 0;
+    double lowest = 1.0;
     for (const Unit& u : units) {
         const std::string ref = u.ref.empty() ? u.label : u.ref;
+        if (u.ocr) {
+            ++ocr;
+            lowest = std::min(lowest, static_cast<double>(u.ocr_confidence));
+        }
         if (u.kind == UnitKind::table) tables.push_back(ref);
         // The document's own symbol on a line of its own, or its job number: a running
         // header or footer kept in the text.
@@ -126,6 +132,9 @@ void check_content(const DocumentMeta& doc, const std::vector<Unit>& units, std:
     if (!tables.empty())
         out.push_back({"table", std::to_string(tables.size()) + " table" + (tables.size() > 1 ? "s" : "") +
                                     ", read row by row (check cells that span columns or rows): " + list(tables)});
+    if (ocr > 0)
+        out.push_back({"ocr", std::to_string(ocr) + " unit" + (ocr > 1 ? "s" : "") + " read by OCR from scanned pages (lowest confidence " +
+                                  std::to_string(static_cast<int>(lowest * 100 + 0.5)) + " %): check citations against the scan"});
     if (!furniture.empty())
         out.push_back({"furniture", "units holding what looks like a page header or footer (the symbol or job number): " +
                                         list(furniture)});
