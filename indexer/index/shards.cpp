@@ -4,6 +4,8 @@
 #include <fstream>
 #include <set>
 
+#include "model/parse_number.h"
+
 namespace verbatim {
 
 namespace fs = std::filesystem;
@@ -14,7 +16,7 @@ constexpr const char* kStub = "verbatim.stub";           // as query/search/shar
 constexpr const char* kSchemeLine = "# verbatim shard-by "; // first line of the stub
 
 bool is_count(const std::string& s) {
-    return !s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string::npos && std::stoi(s) >= 1;
+    return s.size() <= 4 && parse_number<int>(s, 1, 9999).has_value();
 }
 
 // The scheme a sharded folder was written with, empty when the folder is not sharded.
@@ -54,8 +56,8 @@ std::string shard_name(const std::string& scheme, const DocumentMeta& meta) {
         return "shard-" + (s.empty() ? std::string("other") : s);
     }
     // A stable hash of the id: the same document lands in the same shard on every run.
-    uint64_t h = std::stoull(content_hash(meta.id), nullptr, 16);
-    return "shard-" + std::to_string(h % std::stoull(scheme));
+    uint64_t h = parse_number<uint64_t>(content_hash(meta.id), 0, UINT64_MAX, 16).value_or(0);
+    return "shard-" + std::to_string(h % parse_number<uint64_t>(scheme, 1, 9999).value_or(1));
 }
 
 ShardedWriter::ShardedWriter(const fs::path& db, const std::string& scheme) : db_(db) {
@@ -168,10 +170,13 @@ void ShardedWriter::commit_batch() {
     if (!scheme_.empty()) write_stub();
 }
 
-void ShardedWriter::compact_created() {
-    if (in_batch_) return;
+std::string ShardedWriter::compact_created() {
+    if (in_batch_) return {};
+    std::string why;
     for (auto& [name, writer] : shards_)
-        if (writer->created()) writer->compact();
+        if (writer->created())
+            if (std::string w = writer->compact(); !w.empty() && why.empty()) why = w;
+    return why;
 }
 
 void ShardedWriter::write_stub() const {

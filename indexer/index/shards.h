@@ -45,7 +45,8 @@ class ShardedWriter {
     void begin_batch();
     void commit_batch();  // commits every shard, then rewrites the stub
     // Compacts every database this run created (see IndexWriter::compact).
-    void compact_created();
+    // Empty when done, else why not: each database is then whole, only not compacted.
+    std::string compact_created();
     // The one database when the index is not sharded, else null.
     IndexWriter* plain();
 
