@@ -79,6 +79,44 @@ ShardedWriter::ShardedWriter(const fs::path& db, const std::string& scheme) : db
     for (const auto& entry : fs::directory_iterator(db, ec))
         if (entry.is_directory() && entry.path().filename().string().rfind("shard-", 0) == 0)
             shard(entry.path().filename().string());
+    repair_duplicates();
+}
+
+void ShardedWriter::repair_duplicates() {
+    // Shards commit one by one: a run that failed after a moved document's new shard
+    // committed and before its old one did leaves the document (and its file's record)
+    // in both. Such a document leaves every shard with its records, so this run indexes
+    // its file again, into the one shard it belongs to.
+    std::map<std::string, std::set<std::string>> shards_of;  // doc id -> shards that record it
+    std::map<std::string, std::set<std::string>> file_shards;
+    for (const auto& [name, writer] : shards_)
+        for (const auto& [path, record] : writer->file_records()) {
+            file_shards[path].insert(name);
+            if (!record.merged && !record.doc_id.empty()) shards_of[record.doc_id].insert(name);
+        }
+    std::set<std::string> twice;
+    for (const auto& [doc, names] : shards_of)
+        if (names.size() > 1) twice.insert(doc);
+    std::set<std::string> paths;
+    for (const auto& [name, writer] : shards_)
+        for (const auto& [path, record] : writer->file_records())
+            if (twice.count(record.doc_id) || file_shards[path].size() > 1) paths.insert(path);
+    if (paths.empty()) return;
+    for (const auto& [name, writer] : shards_) {
+        for (const std::string& doc : twice) writer->remove_document(doc);
+        for (const std::string& path : paths) {
+            if (auto r = writer->file_record(path); r && !r->merged) writer->remove_document(r->doc_id);
+            writer->remove_file_record(path);
+        }
+        writer->commit();
+    }
+    file_shard_.clear();
+    doc_shard_.clear();
+    for (const auto& [name, writer] : shards_)
+        for (const auto& [path, record] : writer->file_records()) {
+            file_shard_[path] = name;
+            if (!record.merged && !record.doc_id.empty()) doc_shard_[record.doc_id] = name;
+        }
 }
 
 IndexWriter* ShardedWriter::plain() { return scheme_.empty() ? &shard("") : nullptr; }

@@ -53,6 +53,9 @@ class ShardedWriter {
   private:
     IndexWriter& shard(const std::string& name);  // opened or created on first use
     void write_stub() const;
+    // A document found in two shards (a run stopped between their commits): removed from
+    // all, with its files' records, so that the run indexes it again in its shard.
+    void repair_duplicates();
 
     std::filesystem::path db_;
     std::string scheme_;  // empty: one plain database at db_

@@ -12,11 +12,15 @@
 
 #include "indexer/extract/extract.h"
 #include "indexer/extract/pdf_wire.h"
+#include "indexer/extract/text_layout.h"
+#include "indexer/index/indexer.h"
 #include "indexer/index/walk.h"
 #include "indexer/index/writer.h"
+#include "indexer/structure/document_builder.h"
 #include "indexer/structure/references.h"
 #include "model/parse_number.h"
 #include "model/schema.h"
+#include "query/search/searcher.h"
 
 using namespace verbatim;
 namespace fs = std::filesystem;
@@ -225,4 +229,51 @@ TEST_CASE("references are found in linear time in very long text (RE2)") {
     CHECK_NOTHROW(find_references(long_run));
     CHECK(canonical_symbol("General Assembly resolution 74/176") == "A/RES/74/176");
     CHECK(canonical_symbol("A/HRC/55/1.") == "A/HRC/55/1");
+}
+
+TEST_CASE("a sharded index whose document is in two shards (a run stopped between their commits) is repaired by the next run") {
+    const fs::path dir = fresh_dir("shard-repair");
+    const std::string a = "A/HRC/WG.9/2020/1\n\nDistr.: General 1 March 2020\n\n1. The Working Group met on shardrepairmarker.\n";
+    touch(dir / "docs" / "a.txt", a);
+    touch(dir / "docs" / "b.txt", "A/HRC/WG.9/2021/2\n\nDistr.: General 1 March 2021\n\n1. Another meeting.\n");
+    IndexOptions options;
+    options.db = dir / "db";
+    options.paths = {dir / "docs"};
+    options.shard_by = "year";
+    options.threads = 1;
+    REQUIRE(run_index(options).indexed == 2);
+    const std::string path = (dir / "docs" / "a.txt").string();
+    std::string id;
+    size_t units = 0;
+    {
+        Searcher searcher((dir / "db" / "verbatim.stub").string());
+        auto meta = searcher.find_document("A/HRC/WG.9/2020/1");
+        REQUIRE(meta.has_value());
+        id = meta->id;
+        units = searcher.document_units(id).size();
+        REQUIRE(units > 0);
+    }
+    // The state a failure leaves when a.txt's document moved to shard-2021 and only that
+    // shard committed: the document and its record in both shards.
+    {
+        std::optional<FileRecord> record;
+        {
+            IndexWriter old_shard(dir / "db" / "shard-2020");
+            record = old_shard.file_record(path);
+        }
+        REQUIRE(record.has_value());
+        IndexWriter other(dir / "db" / "shard-2021");
+        other.replace_document(build_document(lay_out_text(a), path, nullptr));
+        other.set_file_record(path, *record);
+        other.commit();
+    }
+    {
+        Searcher searcher((dir / "db" / "verbatim.stub").string());
+        CHECK(searcher.document_units(id).size() == 2 * units);  // found twice
+    }
+    IndexSummary again = run_index(options);
+    CHECK(again.indexed == 1);  // a.txt, indexed again into its one shard
+    Searcher searcher((dir / "db" / "verbatim.stub").string());
+    CHECK(searcher.document_units(id).size() == units);
+    fs::remove_all(dir);
 }
