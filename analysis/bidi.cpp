@@ -34,12 +34,8 @@ size_t escape_length(std::string_view text, size_t i) {
     return j < text.size() ? j + 1 - i : 0;
 }
 
-}  // namespace
-
-std::string isolate_rtl(std::string_view text) {
-    // An isolate ends with its line (a paragraph, for the bidi algorithm): one per line.
-    if (size_t nl = text.find('\n'); nl != std::string_view::npos)
-        return isolate_rtl(text.substr(0, nl)) + "\n" + isolate_rtl(text.substr(nl + 1));
+// Appends one line (no '\n' in it) to `out`, its right-to-left runs isolated.
+void isolate_line(std::string_view text, std::string& out) {
     // Byte ranges of right-to-left runs: from an RTL letter to the last RTL letter
     // before the next LTR letter (neutrals and digits between them belong to the run).
     std::vector<std::pair<size_t, size_t>> runs;
@@ -66,9 +62,14 @@ std::string isolate_rtl(std::string_view text) {
             in_run = false;
         }
     }
-    if (runs.empty()) return std::string(text);
-    if (first == Strong::rtl) return kRli + std::string(text) + kPdi;
-    std::string out;
+    if (runs.empty()) {
+        out += text;
+        return;
+    }
+    if (first == Strong::rtl) {
+        out.append(kRli).append(text).append(kPdi);
+        return;
+    }
     size_t at = 0;
     for (auto [b, e] : runs) {
         out.append(text, at, b - at);
@@ -78,7 +79,22 @@ std::string isolate_rtl(std::string_view text) {
         at = e;
     }
     out.append(text, at, std::string_view::npos);
-    return out;
+}
+
+}  // namespace
+
+std::string isolate_rtl(std::string_view text) {
+    // An isolate ends with its line (a paragraph, for the bidi algorithm): one per line,
+    // taken in a loop (a recursion per line overflowed the stack on a long text).
+    std::string out;
+    out.reserve(text.size());
+    for (size_t begin = 0;;) {
+        const size_t nl = text.find('\n', begin);
+        isolate_line(text.substr(begin, nl == std::string_view::npos ? std::string_view::npos : nl - begin), out);
+        if (nl == std::string_view::npos) return out;
+        out += '\n';
+        begin = nl + 1;
+    }
 }
 
 }  // namespace verbatim

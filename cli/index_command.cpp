@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <exception>
 #include <cstdio>
 #include <filesystem>
 #include <iomanip>
@@ -64,6 +65,7 @@ struct IndexCommandOptions {
     bool wait = false;
     double wait_timeout = 600;
     std::string shard_by;
+    uint64_t max_file_mb = 256;
     PdfLimits pdf;
     bool no_ocr = false;
 };
@@ -159,9 +161,22 @@ std::map<std::string, size_t> unread_kinds(const std::vector<std::string>& paths
         }
     }
     return kinds;
+// Xapian 1.4 can end the process with std::terminate when a write fails at some points
+// of a commit (the I/O-fault test found one). What is on disk is then as after a kill:
+// the last commit, whole. Say so, and exit as any failed run does.
+std::string g_terminate_message;
+[[noreturn]] void terminated_in_run() {
+    const std::string& m = g_terminate_message;
+    ssize_t ignored = ::write(STDERR_FILENO, m.data(), m.size());
+    (void)ignored;
+    ::_exit(kError);
 }
 
 int run_index(const std::string& db, const IndexCommandOptions& command) {
+    g_terminate_message = "\nverbatim: index " + db +
+                          ": the index library stopped on an error while writing (most likely a failed write: a "
+                          "full disk or an I/O error); the last committed state is intact, run index again\n";
+    std::set_terminate(terminated_in_run);
     const std::vector<std::string>& paths = command.paths;
     if (std::string why = not_for_an_index(db); !why.empty()) {
         error(why);
@@ -180,6 +195,7 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
         if (!languages) return kError;
         pdf.ocr_languages = *languages;
     }
+    options.max_file_bytes = command.max_file_mb << 20;
     set_pdf_limits(pdf);
     ProgressBar bar(isatty(STDERR_FILENO) == 1 && !json);
     IndexCallbacks callbacks;
@@ -221,6 +237,14 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
     } catch (const Xapian::Error& e) {
         bar.clear();
         error("index " + db + ": " + e.get_description() + " (the last committed state is intact)");
+        return kError;
+    } catch (const std::bad_alloc&) {
+        bar.clear();
+        error("index " + db + ": out of memory (the last committed state is intact)");
+        return kError;
+    } catch (const std::exception& e) {
+        bar.clear();
+        error("index " + db + ": " + e.what() + " (the last committed state is intact)");
         return kError;
     }
     bar.clear();
@@ -275,6 +299,10 @@ Command add_index_command(CLI::App& app, GlobalOptions& global) {
                     "when another run is updating the index, wait for it (else exit 2 at once)");
     index->add_option("--wait-timeout", options->wait_timeout, "seconds to wait with --wait before giving up")
         ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    index->add_option("--max-file-mb", options->max_file_mb,
+                      "megabytes a file may have; a larger one is reported and skipped")
+        ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20))
         ->capture_default_str();
     index->add_option("--pdf-timeout", options->pdf.timeout_seconds,
                       "seconds one PDF may take to read before it is skipped")

@@ -8,6 +8,11 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
 namespace verbatim::schema {
 
 // --- free-text terms (written by the analyser, with positions) ---------------
@@ -51,6 +56,30 @@ inline constexpr const char* kFileKey = "file:";  // file:<absolute path> -> Fil
 inline constexpr const char* kDocKey = "doc:";    // doc:<doc id> -> DocumentMeta JSON
 inline constexpr const char* kSchemaKey = "verbatim-schema";
 inline constexpr const char* kSchemaVersion = "5";
+
+// --- the one way to build a term or a metadata key from a value --------------
+// Xapian refuses terms over 245 bytes and metadata keys over about as many ("Key too
+// long"). Ids, symbols, names, anchors, file paths: any value goes through key(), for
+// writing and for looking up alike, so whatever was indexed is found again. Up to
+// kMaxKeyBytes a key is the prefix and the value; beyond, the value's first 160 bytes
+// and a 64-bit hash of all of it (FNV-1a, as content_hash).
+inline constexpr size_t kMaxKeyBytes = 200;
+
+inline std::string key(std::string_view prefix, std::string_view value) {
+    std::string out;
+    out.reserve(prefix.size() + std::min<size_t>(value.size(), kMaxKeyBytes));
+    out += prefix;
+    if (prefix.size() + value.size() <= kMaxKeyBytes) return out += value;
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : value) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    out += value.substr(0, 160);
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (int shift = 60; shift >= 0; shift -= 4) out += kHex[(h >> shift) & 0xf];
+    return out;
+}
 
 // Gap left between the term positions of two fields of one unit, so a phrase
 // never runs from the heading into the text.

@@ -5,6 +5,7 @@ set -euo pipefail
 
 build_packages=(g++ cmake ninja-build pkg-config libxapian-dev libpoppler-cpp-dev libicu-dev
                 nlohmann-json3-dev libcli11-dev libdtl-dev libcpp-httplib-dev libcurl4-openssl-dev libssl-dev
+                libre2-dev
                 libtesseract-dev libleptonica-dev)
 # OCR of scanned PDFs at run time: Tesseract's language data for the UN's six languages and
 # its script detection (osd), which picks the language when nothing else tells it.

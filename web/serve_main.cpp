@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "model/parse_number.h"
 #include "query/search/searcher.h"
 #include "query/search/shards.h"
 #include "web/server.h"
@@ -90,7 +91,7 @@ int main(int argc, char** argv) {
             const std::string value = argv[++i];
             if (arg == "--db") db = value;
             else if (arg == "--host") host = value;
-            else port = std::atoi(value.c_str());
+            else port = verbatim::parse_number<int>(value, 0, 65535).value_or(0);
         } else {
             error("verbatim-serve: unknown argument '" + arg + "' (run `verbatim serve` instead)");
             return kError;

@@ -80,7 +80,7 @@ void report_cuts(const WordCuts& cuts, const std::string& name, ExtractedText& o
                                 std::to_string(cuts.longest) + " bytes)"});
 }
 
-std::string megabytes(size_t bytes) {
+std::string megabytes(uint64_t bytes) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
     return buf;
@@ -101,13 +101,28 @@ SourceFormat source_format(const std::filesystem::path& file) {
     return SourceFormat::unsupported;
 }
 
-std::variant<std::string, Problem> read_file_bytes(const std::filesystem::path& file) {
+std::variant<std::string, Problem> read_file_bytes(const std::filesystem::path& file, uint64_t max_bytes) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return Problem{file.string(), 0, std::string("cannot open: ") + std::strerror(errno)};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    auto too_large = [&](uint64_t size) {
+        return Problem{file.string(), 0,
+                       "the file has " + megabytes(size) + ", more than the limit of " + megabytes(max_bytes) +
+                           " per file (index --max-file-mb); skipped"};
+    };
+    std::error_code ec;
+    const uint64_t size = std::filesystem::file_size(file, ec);
+    if (!ec && size > max_bytes) return too_large(size);
+    // Read in pieces up to the limit: the size can change while it is read (a file
+    // still being written, /proc), and nothing is read without a bound.
+    std::string out;
+    if (!ec) out.reserve(size);
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        out.append(buf, static_cast<size_t>(in.gcount()));
+        if (out.size() > max_bytes) return too_large(out.size());
+    }
     if (in.bad()) return Problem{file.string(), 0, std::string("read error: ") + std::strerror(errno)};
-    return std::move(buffer).str();
+    return out;
 }
 
 std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, const std::filesystem::path& file) {
@@ -142,7 +157,7 @@ std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, con
 }
 
 std::variant<ExtractedText, Problem> extract_file(const std::filesystem::path& file) {
-    auto bytes = read_file_bytes(file);
+    auto bytes = read_file_bytes(file, kDefaultMaxFileBytes);
     if (auto* problem = std::get_if<Problem>(&bytes)) return *problem;
     return extract_bytes(std::get<std::string>(bytes), file);
 }

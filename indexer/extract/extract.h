@@ -1,6 +1,7 @@
 // The extract stage's entry point: one file in, content lines out.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <variant>
@@ -22,7 +23,12 @@ std::variant<ExtractedText, Problem> extract_file(const std::filesystem::path& f
 // Same, from bytes already read (the indexer reads once to hash and extract).
 std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, const std::filesystem::path& file);
 
-// Reads a whole file; a Problem says why it could not be read.
-std::variant<std::string, Problem> read_file_bytes(const std::filesystem::path& file);
+// No real report comes near: the largest UN PDFs are tens of megabytes.
+inline constexpr uint64_t kDefaultMaxFileBytes = uint64_t{256} << 20;
+
+// Reads a whole file of at most `max_bytes`; a Problem says why it could not be read
+// (a larger file is one, naming the limit).
+std::variant<std::string, Problem> read_file_bytes(const std::filesystem::path& file,
+                                                   uint64_t max_bytes = kDefaultMaxFileBytes);
 
 }  // namespace verbatim

@@ -385,7 +385,10 @@ std::variant<ExtractedText, Problem> extract_pdf_isolated(const fs::path& file, 
             }
             if (answer.kind == Answer::ok) {
                 if (auto* p = std::get_if<Problem>(&pages)) return *p;
-                return lay_out_read_pages(file, std::get<std::vector<PageWords>>(pages));
+                const auto& words = std::get<std::vector<PageWords>>(pages);
+                if (std::string wrong = check_pages(words); !wrong.empty())
+                    return problem("cannot lay out the PDF: " + wrong + "; skipped");
+                return lay_out_read_pages(file, words);
             }
         }
         if (answer.kind == Answer::timed_out && answer.more_time)

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 
@@ -205,6 +206,25 @@ bool is_more_time(const std::string& payload, double& seconds) {
     for (int i = 0; i < 4; ++i) r.raw();
     seconds = r.f64();
     return seconds == seconds && seconds >= 0;  // not NaN
+}
+
+std::string check_pages(const std::vector<PageWords>& pages) {
+    auto bad = [](double v) { return !std::isfinite(v) || std::fabs(v) > kMaxCoordinate; };
+    for (const PageWords& page : pages) {
+        const std::string where = "page " + std::to_string(page.index + 1);
+        if (bad(page.width) || bad(page.height) || page.width < 0 || page.height < 0)
+            return where + " has a size out of range";
+        if (page.words.size() > kMaxWordsPerPage)
+            return where + " has " + std::to_string(page.words.size()) + " words, more than the limit of " +
+                   std::to_string(kMaxWordsPerPage) + " per page";
+        for (const PositionedWord& w : page.words)
+            if (bad(w.x0) || bad(w.y0) || bad(w.x1) || bad(w.y1) || bad(w.font_size))
+                return where + " has a word placed out of range (beyond " + std::to_string(static_cast<int>(kMaxCoordinate)) +
+                       " points)";
+        for (const Rule& r : page.rules)
+            if (bad(r.x0) || bad(r.y) || bad(r.x1)) return where + " has a line drawn out of range";
+    }
+    return {};
 }
 
 std::string frame(const std::string& payload) {

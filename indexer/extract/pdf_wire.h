@@ -24,6 +24,15 @@ std::string more_time_message(double seconds);
 // True, with the seconds asked for, when `payload` is such a request.
 bool is_more_time(const std::string& payload, double& seconds);
 
+// Bounds on what the reader sends, checked before anything is sized from it: page
+// sizes and word positions finite and within kMaxCoordinate points (the PDF format's
+// own limit is 14,400 units a side), and at most kMaxWordsPerPage words on a page (a
+// dense page of 6-point text holds a few thousand).
+inline constexpr double kMaxCoordinate = 100'000;
+inline constexpr size_t kMaxWordsPerPage = 200'000;
+// Empty when `pages` keep these bounds, else what is wrong and on which page.
+std::string check_pages(const std::vector<PageWords>& pages);
+
 // Framing on the stream between them: an 8-byte little-endian length, then the bytes.
 // A request is a file path; an answer is a serialise_pages message.
 std::string frame(const std::string& payload);

@@ -24,6 +24,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A citable unit is a paragraph: one of megabytes is a dump without breaks, and one
+// Xapian document of it would hold millions of positions.
+constexpr size_t kMaxUnitBytes = size_t{16} << 20;
+
 // Finds and caches the manifest that governs a file: manifest.ini in its folder or
 // the nearest folder above it.
 class ManifestFinder {
@@ -45,7 +49,7 @@ class ManifestFinder {
         fs::path candidate = dir / kManifestFileName;
         std::error_code ec;
         if (fs::is_regular_file(candidate, ec)) {
-            auto bytes = read_file_bytes(candidate);
+            auto bytes = read_file_bytes(candidate, size_t{1} << 20);  // a manifest is a few lines a file
             if (auto* text = std::get_if<std::string>(&bytes)) {
                 auto parsed = parse_manifest(*text, candidate.string());
                 if (auto* m = std::get_if<Manifest>(&parsed)) found = std::move(*m);
@@ -243,11 +247,11 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
         parts = std::make_unique<PartWriters>(options.db, workers);
     BestProviders best_providers;
 
-    auto prepare = [&](size_t i, size_t worker) -> Prepared {
+    auto prepare_file = [&](size_t i, size_t worker) -> Prepared {
         const Pending& p = pending[i];
         Prepared out;
         if (!p.stat_error.empty() || p.unchanged) return out;
-        auto bytes = read_file_bytes(p.file);
+        auto bytes = read_file_bytes(p.file, options.max_file_bytes);
         if (auto* problem = std::get_if<Problem>(&bytes)) {
             out.problem = *problem;
             return out;
@@ -264,6 +268,14 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
             return out;
         }
         Document doc = build_document(std::get<ExtractedText>(extracted), p.path, p.entry);
+        for (const Unit& unit : doc.units)
+            if (unit.text.size() > kMaxUnitBytes) {
+                out.problem = Problem{p.path, unit.page_first,
+                                      "a passage of " + std::to_string(unit.text.size() >> 20) +
+                                          " MB without a paragraph break, more than the limit of " +
+                                          std::to_string(kMaxUnitBytes >> 20) + " MB per unit: not running text; skipped"};
+                return out;
+            }
         thread_local std::map<std::string, std::unique_ptr<Analyser>> analysers;
         auto& analyser = analysers[doc.meta.lang];
         if (!analyser) analyser = std::make_unique<Analyser>(doc.meta.lang);
@@ -277,6 +289,27 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
             out.units.clear();
         }
         out.doc = std::move(doc);
+        return out;
+    };
+    // The stage boundary: whatever a file makes the code above do, throw included (a
+    // number out of range, memory, a bug), costs that file only.
+    auto prepare = [&](size_t i, size_t worker) -> Prepared {
+        Prepared out;
+        try {
+            return prepare_file(i, worker);
+        } catch (const std::bad_alloc&) {
+            out.problem = Problem{pending[i].path, 0, "out of memory while reading it; skipped"};
+        } catch (const Xapian::DatabaseError&) {
+            throw;  // writing a part failed (a full disk, an I/O error): the index's, not the file's
+        } catch (const IndexError&) {
+            throw;
+        } catch (const Xapian::Error& e) {
+            out.problem = Problem{pending[i].path, 0, "cannot index it: " + e.get_description()};
+        } catch (const std::exception& e) {
+            out.problem = Problem{pending[i].path, 0, std::string("cannot index it (internal error: ") + e.what() + ")"};
+        } catch (...) {
+            out.problem = Problem{pending[i].path, 0, "cannot index it (internal error)"};
+        }
         return out;
     };
 
@@ -377,7 +410,9 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
     writer.commit_batch();
     // A new index is written in batches, which leave its B-trees half full: rewritten
     // compactly it is half the size (a few seconds per GB). Later runs change little.
-    if (summary.indexed > 0) writer.compact_created();
+    if (summary.indexed > 0)
+        if (std::string why = writer.compact_created(); !why.empty())
+            report({options.db.string(), 0, "the index is complete but could not be compacted (" + why + ")"});
     return summary;
 }
 

@@ -1,6 +1,7 @@
 // `verbatim index`: walk, extract, structure, analyse and write, file by file.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -16,6 +17,7 @@ struct IndexOptions {
     size_t batch_files = 200;  // files per commit: a crash loses at most one batch
     size_t threads = 0;        // workers that read and analyse; 0: one per core
     std::string shard_by;      // "year", "body", "N" shards; empty: as the folder is (index/shards.h)
+    uint64_t max_file_bytes = uint64_t{256} << 20;  // a larger file is reported and skipped
 };
 
 struct IndexProgress {

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <set>
 
+#include "model/parse_number.h"
+
 namespace verbatim {
 
 namespace fs = std::filesystem;
@@ -14,7 +16,7 @@ constexpr const char* kStub = "verbatim.stub";           // as query/search/shar
 constexpr const char* kSchemeLine = "# verbatim shard-by "; // first line of the stub
 
 bool is_count(const std::string& s) {
-    return !s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string::npos && std::stoi(s) >= 1;
+    return s.size() <= 4 && parse_number<int>(s, 1, 9999).has_value();
 }
 
 // The scheme a sharded folder was written with, empty when the folder is not sharded.
@@ -54,8 +56,8 @@ std::string shard_name(const std::string& scheme, const DocumentMeta& meta) {
         return "shard-" + (s.empty() ? std::string("other") : s);
     }
     // A stable hash of the id: the same document lands in the same shard on every run.
-    uint64_t h = std::stoull(content_hash(meta.id), nullptr, 16);
-    return "shard-" + std::to_string(h % std::stoull(scheme));
+    uint64_t h = parse_number<uint64_t>(content_hash(meta.id), 0, UINT64_MAX, 16).value_or(0);
+    return "shard-" + std::to_string(h % parse_number<uint64_t>(scheme, 1, 9999).value_or(1));
 }
 
 ShardedWriter::ShardedWriter(const fs::path& db, const std::string& scheme) : db_(db) {
@@ -77,6 +79,44 @@ ShardedWriter::ShardedWriter(const fs::path& db, const std::string& scheme) : db
     for (const auto& entry : fs::directory_iterator(db, ec))
         if (entry.is_directory() && entry.path().filename().string().rfind("shard-", 0) == 0)
             shard(entry.path().filename().string());
+    repair_duplicates();
+}
+
+void ShardedWriter::repair_duplicates() {
+    // Shards commit one by one: a run that failed after a moved document's new shard
+    // committed and before its old one did leaves the document (and its file's record)
+    // in both. Such a document leaves every shard with its records, so this run indexes
+    // its file again, into the one shard it belongs to.
+    std::map<std::string, std::set<std::string>> shards_of;  // doc id -> shards that record it
+    std::map<std::string, std::set<std::string>> file_shards;
+    for (const auto& [name, writer] : shards_)
+        for (const auto& [path, record] : writer->file_records()) {
+            file_shards[path].insert(name);
+            if (!record.merged && !record.doc_id.empty()) shards_of[record.doc_id].insert(name);
+        }
+    std::set<std::string> twice;
+    for (const auto& [doc, names] : shards_of)
+        if (names.size() > 1) twice.insert(doc);
+    std::set<std::string> paths;
+    for (const auto& [name, writer] : shards_)
+        for (const auto& [path, record] : writer->file_records())
+            if (twice.count(record.doc_id) || file_shards[path].size() > 1) paths.insert(path);
+    if (paths.empty()) return;
+    for (const auto& [name, writer] : shards_) {
+        for (const std::string& doc : twice) writer->remove_document(doc);
+        for (const std::string& path : paths) {
+            if (auto r = writer->file_record(path); r && !r->merged) writer->remove_document(r->doc_id);
+            writer->remove_file_record(path);
+        }
+        writer->commit();
+    }
+    file_shard_.clear();
+    doc_shard_.clear();
+    for (const auto& [name, writer] : shards_)
+        for (const auto& [path, record] : writer->file_records()) {
+            file_shard_[path] = name;
+            if (!record.merged && !record.doc_id.empty()) doc_shard_[record.doc_id] = name;
+        }
 }
 
 IndexWriter* ShardedWriter::plain() { return scheme_.empty() ? &shard("") : nullptr; }
@@ -168,10 +208,13 @@ void ShardedWriter::commit_batch() {
     if (!scheme_.empty()) write_stub();
 }
 
-void ShardedWriter::compact_created() {
-    if (in_batch_) return;
+std::string ShardedWriter::compact_created() {
+    if (in_batch_) return {};
+    std::string why;
     for (auto& [name, writer] : shards_)
-        if (writer->created()) writer->compact();
+        if (writer->created())
+            if (std::string w = writer->compact(); !w.empty() && why.empty()) why = w;
+    return why;
 }
 
 void ShardedWriter::write_stub() const {

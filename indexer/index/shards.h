@@ -45,13 +45,17 @@ class ShardedWriter {
     void begin_batch();
     void commit_batch();  // commits every shard, then rewrites the stub
     // Compacts every database this run created (see IndexWriter::compact).
-    void compact_created();
+    // Empty when done, else why not: each database is then whole, only not compacted.
+    std::string compact_created();
     // The one database when the index is not sharded, else null.
     IndexWriter* plain();
 
   private:
     IndexWriter& shard(const std::string& name);  // opened or created on first use
     void write_stub() const;
+    // A document found in two shards (a run stopped between their commits): removed from
+    // all, with its files' records, so that the run indexes it again in its shard.
+    void repair_duplicates();
 
     std::filesystem::path db_;
     std::string scheme_;  // empty: one plain database at db_

@@ -9,7 +9,59 @@ namespace verbatim {
 
 namespace fs = std::filesystem;
 
-WalkResult walk_inputs(const std::vector<fs::path>& paths) {
+namespace {
+
+// One folder's entries into `out`, its subfolders onto `folders`. Every failure is the
+// folder's or the entry's alone: a folder that vanished, became unreadable or a file
+// since it was listed is reported and the walk goes on with the others.
+void read_folder(const fs::path& dir, std::vector<fs::path>& folders, WalkResult& out) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+        // Gone since its parent was read: nothing to index there, nothing to say.
+        if (ec != std::errc::no_such_file_or_directory)
+            out.problems.push_back({dir.string(), 0, "cannot read folder: " + ec.message()});
+        return;
+    }
+    for (; it != end;) {
+        const fs::directory_entry entry = *it;
+        const fs::path& p = entry.path();
+        std::error_code entry_ec;
+        const std::string name = p.filename().string();
+        const bool is_link = entry.is_symlink(entry_ec);
+        if (name.starts_with(".")) {
+            // hidden: not indexed, not entered
+        } else if (!is_link && entry.is_directory(entry_ec)) {
+            folders.push_back(p);
+        } else if (source_format(p) != SourceFormat::unsupported) {
+            if (is_link) {
+                std::error_code link_ec;
+                const fs::file_status target = fs::status(p, link_ec);
+                if (link_ec || !fs::exists(target)) {
+                    // A link that leads nowhere is a file the user expected to be read: say so.
+                    out.problems.push_back({p.string(), 0,
+                                            link_ec == std::errc::too_many_symbolic_link_levels
+                                                ? "symbolic link loop: the link leads back to itself"
+                                                : "broken symbolic link: its target does not exist"});
+                } else if (fs::is_regular_file(target)) {
+                    out.files.push_back(p.lexically_normal());
+                }
+            } else if (entry.is_regular_file(entry_ec)) {
+                out.files.push_back(p.lexically_normal());
+            }
+        }
+        it.increment(ec);
+        if (ec) {
+            // The listing itself failed part way (the folder went away): what was read stays.
+            out.problems.push_back({dir.string(), 0, "cannot read folder to the end: " + ec.message()});
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+WalkResult walk_inputs(const std::vector<fs::path>& paths, const std::function<void(const fs::path&)>& before_folder) {
     WalkResult out;
     for (const fs::path& given : paths) {
         std::error_code ec;
@@ -30,38 +82,20 @@ WalkResult walk_inputs(const std::vector<fs::path>& paths) {
             out.problems.push_back({given.string(), 0, "not a regular file or folder"});
             continue;
         }
-        fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-        if (ec) {
-            out.problems.push_back({given.string(), 0, "cannot read folder: " + ec.message()});
+        // Depth first with a stack of our own: no recursion, and no iterator that ends the
+        // whole walk at the first folder it cannot enter.
+        std::error_code open_ec;
+        fs::directory_iterator probe(root, open_ec);
+        if (open_ec) {
+            out.problems.push_back({given.string(), 0, "cannot read folder: " + open_ec.message()});
             continue;
         }
-        for (; it != end; it.increment(ec)) {
-            if (ec) {
-                out.problems.push_back({it->path().string(), 0, "cannot read: " + ec.message()});
-                ec.clear();
-                continue;
-            }
-            const fs::path& p = it->path();
-            if (p.filename().string().starts_with(".")) {
-                if (it->is_directory(ec)) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_symlink(ec) && it->is_directory(ec)) {
-                it.disable_recursion_pending();
-                continue;
-            }
-            if (source_format(p) == SourceFormat::unsupported) continue;
-            if (it->is_symlink(ec) && !fs::exists(p, ec)) {
-                // A link that leads nowhere is a file the user expected to be read: say so.
-                out.problems.push_back({p.string(), 0,
-                                        ec == std::errc::too_many_symbolic_link_levels
-                                            ? "symbolic link loop: the link leads back to itself"
-                                            : "broken symbolic link: its target does not exist"});
-                ec.clear();
-                continue;
-            }
-            if (!it->is_regular_file(ec)) continue;
-            out.files.push_back(p.lexically_normal());
+        std::vector<fs::path> folders{root};
+        while (!folders.empty()) {
+            fs::path dir = std::move(folders.back());
+            folders.pop_back();
+            if (before_folder) before_folder(dir);
+            read_folder(dir, folders, out);
         }
     }
     std::sort(out.files.begin(), out.files.end());

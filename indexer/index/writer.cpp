@@ -26,15 +26,9 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Xapian terms are limited in length; identity terms longer than this are hashed.
-std::string bounded_term(const std::string& prefix, const std::string& value) {
-    std::string term = prefix + value;
-    if (term.size() <= 200) return term;
-    return prefix + value.substr(0, 160) + content_hash(value);
-}
-
-nlohmann::json record_to_json(const FileRecord& r) {
-    return {{"size", r.size}, {"mtime_ns", r.mtime_ns}, {"hash", r.hash},
+// The path is in the record too: a long one's key holds only its start and a hash.
+nlohmann::json record_to_json(const std::string& path, const FileRecord& r) {
+    return {{"path", path}, {"size", r.size}, {"mtime_ns", r.mtime_ns}, {"hash", r.hash},
             {"manifest", r.manifest_hash}, {"doc", r.doc_id}, {"merged", r.merged}};
 }
 
@@ -96,8 +90,44 @@ std::filesystem::path part_path(const std::filesystem::path& db, size_t k) {
     return p.parent_path() / name;
 }
 
+namespace {
+
+// A creation cut short (a failed write or sync, a kill) leaves Xapian's files without the
+// version file "iamglass", which it writes last: nothing was ever committed, yet Xapian
+// then refuses to open or create the folder ("Failed to open glass revision file"). Its
+// own files are removed so the database is created again; a folder holding anything
+// else is left alone.
+void remove_unfinished_creation(const std::filesystem::path& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(path, ec) || fs::exists(path / "iamglass", ec)) return;
+    std::vector<fs::path> xapian_files;
+    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+        const std::string name = entry.path().filename().string();
+        const bool own = name == "flintlock" || name.ends_with(".tmp") || name.ends_with(".glass") ||
+                         name.ends_with(".baseA") || name.ends_with(".baseB");
+        if (!own || !entry.is_regular_file(ec)) return;
+        xapian_files.push_back(entry.path());
+    }
+    if (ec || xapian_files.empty()) return;
+    // Under Xapian's own lock (an open-file-description lock on flintlock, the whole file):
+    // a writer creating the database right now holds it, and none can start meanwhile.
+    const int fd = ::open((path / "flintlock").c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return;
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    if (::fcntl(fd, F_OFD_SETLK, &lock) == 0 && !fs::exists(path / "iamglass", ec))
+        for (const fs::path& f : xapian_files)
+            if (f.filename() != "flintlock") fs::remove(f, ec);
+    ::close(fd);  // releases the lock
+}
+
+}  // namespace
+
 IndexWriter::IndexWriter(const std::filesystem::path& path, Durability durability) : path_(path) {
     std::error_code ec;
+    remove_unfinished_creation(path);
     created_ = !std::filesystem::exists(path / "iamglass", ec);
     try {
         // A scratch database is thrown away if the run dies: no need to wait for the disk.
@@ -122,11 +152,12 @@ IndexWriter::IndexWriter(const std::filesystem::path& path, Durability durabilit
         std::filesystem::remove_all(part_path(path, k), ec);
 }
 
-void IndexWriter::compact() {
-    if (in_batch_) return;
+std::string IndexWriter::compact() {
+    if (in_batch_) return {};
     db_.commit();
     std::string why;
     rewrite({}, why);  // compacting is an optimisation: when it fails the index stays as it is
+    return why;
 }
 
 void IndexWriter::merge_parts(std::vector<std::filesystem::path> parts) {
@@ -178,13 +209,23 @@ bool IndexWriter::rewrite(const std::vector<std::filesystem::path>& parts, std::
         why = e.get_description();
         return false;
     }
-    // On disk before it is swapped in, and the swap on disk after.
+    // On disk before it is swapped in, and the swap on disk after. A sync that fails
+    // (EIO, ENOSPC) means the copy may not be on disk: it is not swapped in.
     auto sync = [](const fs::path& p) {
         int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd >= 0) ::fsync(fd), ::close(fd);
+        if (fd < 0) return false;
+        const bool ok = ::fsync(fd) == 0;
+        ::close(fd);
+        return ok;
     };
-    for (const fs::directory_entry& entry : fs::directory_iterator(tmp, ec)) sync(entry.path());
-    sync(tmp);
+    bool synced = true;
+    for (const fs::directory_entry& entry : fs::directory_iterator(tmp, ec)) synced = sync(entry.path()) && synced;
+    synced = !ec && sync(tmp) && synced;
+    if (!synced) {
+        why = std::string("cannot write the rewritten index to disk: ") + std::strerror(errno);
+        fs::remove_all(tmp, ec);
+        return false;
+    }
     // One atomic step: the path names the compacted database, the old one moves aside.
     const fs::path live = target.filename().empty() ? target.parent_path() : target;
     if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) != 0) {
@@ -223,24 +264,24 @@ Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const 
     }
 
     const std::string id = unit_id(doc, unit);
-    xdoc.add_boolean_term(bounded_term(schema::kUnitId, id));
-    xdoc.add_boolean_term(bounded_term(schema::kDocId, doc.id));
-    xdoc.add_boolean_term(bounded_term(schema::kAnchor, unit.anchor));
-    if (!doc.symbol.empty()) xdoc.add_boolean_term(bounded_term(schema::kSymbol, lower(doc.symbol)));
-    for (const std::string& s : doc.other_symbols) xdoc.add_boolean_term(bounded_term(schema::kSymbol, lower(s)));
-    if (!doc.name.empty()) xdoc.add_boolean_term(bounded_term(schema::kName, lower(doc.name)));
-    xdoc.add_boolean_term(schema::kLang + doc.lang);
+    xdoc.add_boolean_term(schema::key(schema::kUnitId, id));
+    xdoc.add_boolean_term(schema::key(schema::kDocId, doc.id));
+    xdoc.add_boolean_term(schema::key(schema::kAnchor, unit.anchor));
+    if (!doc.symbol.empty()) xdoc.add_boolean_term(schema::key(schema::kSymbol, lower(doc.symbol)));
+    for (const std::string& s : doc.other_symbols) xdoc.add_boolean_term(schema::key(schema::kSymbol, lower(s)));
+    if (!doc.name.empty()) xdoc.add_boolean_term(schema::key(schema::kName, lower(doc.name)));
+    xdoc.add_boolean_term(schema::key(schema::kLang, doc.lang));
     xdoc.add_boolean_term(schema::kKind + std::string(to_string(unit.kind)));
-    if (!doc.type.empty()) xdoc.add_boolean_term(schema::kType + doc.type);
+    if (!doc.type.empty()) xdoc.add_boolean_term(schema::key(schema::kType, doc.type));
     if (doc.date.size() >= 4) xdoc.add_boolean_term(schema::kYear + doc.date.substr(0, 4));
     if (doc.meeting_number > 0) xdoc.add_boolean_term(schema::kMeeting + std::to_string(doc.meeting_number));
-    for (const std::string& symbol : unit.cites) xdoc.add_boolean_term(bounded_term(schema::kCites, lower(symbol)));
+    for (const std::string& symbol : unit.cites) xdoc.add_boolean_term(schema::key(schema::kCites, lower(symbol)));
     if (!unit.status.empty()) {
-        xdoc.add_boolean_term(schema::kStatus + unit.status);
+        xdoc.add_boolean_term(schema::key(schema::kStatus, unit.status));
         if (unit.status == "agreed as amended") xdoc.add_boolean_term(schema::kStatus + std::string("agreed"));
     }
-    for (const std::string& c : unit.countries) xdoc.add_boolean_term(bounded_term(schema::kCountry, lower(c)));
-    if (!doc.body.empty()) xdoc.add_boolean_term(bounded_term(schema::kBody, lower(doc.body)));
+    for (const std::string& c : unit.countries) xdoc.add_boolean_term(schema::key(schema::kCountry, lower(c)));
+    if (!doc.body.empty()) xdoc.add_boolean_term(schema::key(schema::kBody, lower(doc.body)));
 
     std::string date_value;
     for (char c : doc.date)
@@ -280,35 +321,49 @@ void IndexWriter::replace_document(const DocumentMeta& meta, std::vector<Xapian:
     remove_document(meta.id);
     // Every old unit of the document is gone, so new ones are added without a lookup.
     add_units(meta, units);
-    db_.set_metadata(schema::kDocKey + meta.id, to_json(meta).dump());
+    db_.set_metadata(schema::key(schema::kDocKey, meta.id), to_json(meta).dump());
 }
 
 Xapian::docid IndexWriter::add_units(const DocumentMeta& meta, const std::vector<Xapian::Document>& units) {
     record_stem_forms(meta.lang, units);
     Xapian::docid first = 0;
-    for (const Xapian::Document& unit : units) {
-        Xapian::docid id = db_.add_document(unit);
-        if (first == 0) first = id;
+    size_t added = 0;
+    try {
+        for (const Xapian::Document& unit : units) {
+            Xapian::docid id = db_.add_document(unit);
+            if (first == 0) first = id;
+            ++added;
+        }
+    } catch (const Xapian::DatabaseError&) {
+        throw;  // the database itself failed (I/O): the run stops, nothing to undo here
+    } catch (...) {
+        // All of a document or none of it: a part keeps no units without their record.
+        try {
+            for (size_t k = 0; k < added; ++k) db_.delete_document(first + static_cast<Xapian::docid>(k));
+        } catch (const Xapian::Error&) {
+            std::throw_with_nested(IndexError("cannot undo a document's units in " + path_.string()));
+        }
+        throw;
     }
     return first;
 }
 
 void IndexWriter::remove_document(const std::string& doc_id) {
-    db_.delete_document(bounded_term(schema::kDocId, doc_id));
-    db_.set_metadata(schema::kDocKey + doc_id, "");
+    db_.delete_document(schema::key(schema::kDocId, doc_id));
+    db_.set_metadata(schema::key(schema::kDocKey, doc_id), "");
 }
 
 std::optional<FileRecord> IndexWriter::file_record(const std::string& path) const {
-    std::string data = db_.get_metadata(schema::kFileKey + path);
+    std::string data = db_.get_metadata(schema::key(schema::kFileKey, path));
     if (data.empty()) return std::nullopt;
     return record_from_json(data);
 }
 
 void IndexWriter::set_file_record(const std::string& path, const FileRecord& record) {
-    db_.set_metadata(schema::kFileKey + path, record_to_json(record).dump());
+    db_.set_metadata(schema::key(schema::kFileKey, path), record_to_json(path, record).dump());
 }
 
-void IndexWriter::remove_file_record(const std::string& path) { db_.set_metadata(schema::kFileKey + path, ""); }
+void IndexWriter::remove_file_record(const std::string& path) { db_.set_metadata(schema::key(schema::kFileKey, path), ""); }
 
 std::map<std::string, FileRecord> IndexWriter::file_records() const {
     std::map<std::string, FileRecord> out;
@@ -316,7 +371,10 @@ std::map<std::string, FileRecord> IndexWriter::file_records() const {
     for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
         std::string key = *it;
         std::string data = db_.get_metadata(key);
-        if (!data.empty()) out.emplace(key.substr(prefix.size()), record_from_json(data));
+        if (data.empty()) continue;
+        nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+        std::string path = j.is_object() ? j.value("path", "") : "";
+        out.emplace(path.empty() ? key.substr(prefix.size()) : path, record_from_json(data));
     }
     return out;
 }

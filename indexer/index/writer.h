@@ -77,7 +77,8 @@ class IndexWriter {
     // Rewrites the committed database compactly (half the size after a full run: commits
     // in batches leave B-tree blocks half full) and swaps it in atomically: a reader or a
     // crash at any moment sees the old or the new database, both whole. Not within a batch.
-    void compact();
+    // Empty when done, else why not (the database is then as it was, whole).
+    std::string compact();
     // Makes this database, new and written in one batch (its records, maybe a few units),
     // hold the units of `parts` too (databases written in parallel: index/parts.h): the
     // batch is moved into one more part, never committed here, and all are compacted into

@@ -1,8 +1,10 @@
 #include "indexer/structure/manifest.h"
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 #include <set>
+
+#include "model/parse_number.h"
 
 namespace verbatim {
 
@@ -24,8 +26,13 @@ std::string trim(std::string_view s) {
 }
 
 std::string check_value(const std::string& key, const std::string& value) {
-    static const std::regex kDate(R"(\d{4}-\d{2}-\d{2})");
-    if (key == "date" && !std::regex_match(value, kDate)) return "date must be YYYY-MM-DD, not '" + value + "'";
+    auto is_date = [](const std::string& v) {  // YYYY-MM-DD, digits only
+        if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
+        for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+            if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+        return true;
+    };
+    if (key == "date" && !is_date(value)) return "date must be YYYY-MM-DD, not '" + value + "'";
     if (key == "type" && !kTypes.count(value))
         return "type must be one of report, draft, crp, statement, resolution, other; not '" + value + "'";
     if (key == "meeting_number" &&
@@ -106,7 +113,7 @@ void apply_manifest(const ManifestEntry& entry, DocumentMeta& meta) {
     set("distribution", meta.distribution);
     set("job_number", meta.job_number);
     if (auto it = entry.fields.find("meeting_number"); it != entry.fields.end())
-        meta.meeting_number = std::stoi(it->second);
+        meta.meeting_number = parse_number<int>(trim(it->second), 0, 1'000'000).value_or(0);
     if (auto it = entry.fields.find("other_symbols"); it != entry.fields.end()) {
         meta.other_symbols.clear();
         std::string list = it->second;

@@ -2,25 +2,24 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
+#include <re2/re2.h>
 
 namespace verbatim {
 
 namespace {
 
-using Match = std::match_results<std::string_view::const_iterator>;
-
+// RE2, not std::regex: linear time on any text (std::regex recursed once per character).
 // Compiled on first use, not at start-up (every command links this file).
 // Resolutions named by body and number: "General Assembly resolution 74/176",
 // "CCPCJ resolution 27/4", "CCPCJ 27/4", "RES 72/1", "Security Council resolution 2331 (2016)".
-const std::regex& named_resolution() {
-    static const std::regex re(
+const RE2& named_resolution() {
+    static const RE2 re(
         R"(\b(General Assembly|Economic and Social Council|ECOSOC|Human Rights Council|Security Council|CCPCJ|CND|Commission on Crime Prevention and Criminal Justice|RES)(?: resolution)? (\d{1,4}/\d{1,4}|\d{3,4}(?: \(\d{4}\))?)\b)");
     return re;
 }
 // What follows a reference and names its paragraph(s): ", para. 7", ", paras. 28 and 32", " para.11".
-const std::regex& paragraphs_after() {
-    static const std::regex re(R"(^,?\s*(?:\(\d{4}\),?\s*)?paras?\.\s*(\d{1,4}(?:\.\d{1,3})*)(?:\s*(?:and|,|-|–)\s*(\d{1,4}))?)");
+const RE2& paragraphs_after() {
+    static const RE2 re(R"(^,?\s*(?:\(\d{4}\),?\s*)?paras?\.\s*(\d{1,4}(?:\.\d{1,3})*)(?:\s*(?:and|,|-|–)\s*(\d{1,4}))?)");
     return re;
 }
 
@@ -78,13 +77,12 @@ std::string body_prefix(const std::string& body) {
 }
 
 void add_paragraphs(std::string_view text, TextReference& ref) {
-    Match m;
+    re2::StringPiece m[3];
     std::string_view rest = text.substr(ref.end);
-    if (!std::regex_search(rest.begin(), rest.end(), m, paragraphs_after(), std::regex_constants::match_continuous))
-        return;
-    ref.paragraphs.push_back(m[1].str());
-    if (m[2].matched) ref.paragraphs.push_back(m[2].str());
-    ref.end += static_cast<size_t>(m.length(0));
+    if (!paragraphs_after().Match(rest, 0, rest.size(), RE2::ANCHOR_START, m, 3)) return;
+    ref.paragraphs.emplace_back(m[1].data(), m[1].size());
+    if (m[2].data() != nullptr) ref.paragraphs.emplace_back(m[2].data(), m[2].size());
+    ref.end += m[0].size();
 }
 
 bool overlaps(const TextReference& r, size_t start, size_t end) { return start < r.end && r.start < end; }
@@ -93,9 +91,9 @@ bool overlaps(const TextReference& r, size_t start, size_t end) { return start <
 
 std::string canonical_symbol(std::string_view text) {
     std::string s(text);
-    Match m;
-    std::string_view v(s);
-    if (may_name_resolution(v) && std::regex_match(v.begin(), v.end(), m, named_resolution())) return body_prefix(m[1].str()) + m[2].str();
+    re2::StringPiece m[3];
+    if (may_name_resolution(text) && named_resolution().Match(text, 0, text.size(), RE2::ANCHOR_BOTH, m, 3))
+        return body_prefix(std::string(m[1].data(), m[1].size())) + std::string(m[2].data(), m[2].size());
     while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == '-')) s.pop_back();
     return s;
 }
@@ -106,12 +104,14 @@ std::vector<TextReference> find_references(std::string_view text) {
     // resolution number ("27/4") could be there.
     if (text.find('/') == std::string_view::npos) return refs;
     if (may_name_resolution(text)) {
-        using Iterator = std::regex_iterator<std::string_view::const_iterator>;
-        for (auto it = Iterator(text.begin(), text.end(), named_resolution()); it != Iterator(); ++it) {
+        re2::StringPiece m[3];
+        for (size_t from = 0;
+             from <= text.size() && named_resolution().Match(text, from, text.size(), RE2::UNANCHORED, m, 3);) {
             TextReference r;
-            r.symbol = body_prefix((*it)[1].str()) + (*it)[2].str();
-            r.start = static_cast<size_t>(it->position(0));
-            r.end = r.start + static_cast<size_t>(it->length(0));
+            r.symbol = body_prefix(std::string(m[1].data(), m[1].size())) + std::string(m[2].data(), m[2].size());
+            r.start = static_cast<size_t>(m[0].data() - text.data());
+            r.end = r.start + m[0].size();
+            from = std::max(r.end, r.start + 1);
             add_paragraphs(text, r);
             refs.push_back(std::move(r));
         }

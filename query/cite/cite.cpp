@@ -129,7 +129,7 @@ std::vector<CitingUnit> cited_by(Searcher& searcher, const std::string& symbol) 
     for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     Xapian::Database& db = searcher.database();
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(schema::kCites + key));
+    enquire.set_query(Xapian::Query(schema::key(schema::kCites, key)));
     Xapian::MultiValueKeyMaker order;
     order.add_value(schema::kDateSlot);
     order.add_value(schema::kDocSlot);

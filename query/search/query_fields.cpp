@@ -6,6 +6,7 @@
 #include "indexer/structure/countries.h"
 #include "indexer/structure/title_block.h"
 #include "model/document.h"
+#include "model/parse_number.h"
 #include "model/schema.h"
 #include "query/search/query_parser.h"
 
@@ -73,11 +74,11 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
     if (name == "symbol") {
         // "CTOC/COP/WG.4/*": every symbol that starts so.
         if (!l.empty() && l.back() == '*')
-            return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::kSymbol + l.substr(0, l.size() - 1));
-        return Xapian::Query(schema::kSymbol + l);
+            return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::kSymbol + l.substr(0, std::min<size_t>(l.size() - 1, 160)));
+        return Xapian::Query(schema::key(schema::kSymbol, l));
     }
     if (name == "doc")
-        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::kName + l), Xapian::Query(schema::kDocId + l));
+        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::key(schema::kName, l)), Xapian::Query(schema::key(schema::kDocId, l)));
     if (name == "year") {
         if (l.size() != 4 || !all_digits(l)) throw bad("a year has four digits, e.g. year:2019");
         return Xapian::Query(schema::kYear + l);
@@ -95,17 +96,17 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
     if (name == "meeting") {
         // "10", "tenth", "tenth meeting", "10th"
         std::string first = l.substr(0, l.find(' '));
-        // Beyond 4 digits no meeting exists (and std::stoi would throw on 20 digits: fuzzing).
-        int n = all_digits(first) ? (first.size() <= 4 ? std::stoi(first) : 0) : ordinal_value(first);
+        // Beyond 4 digits no meeting exists (and 20 digits overflow: fuzzing).
+        int n = all_digits(first) ? parse_number<int>(first, 0, 9999).value_or(0) : ordinal_value(first);
         if (n <= 0) throw bad("give the meeting's number or ordinal, e.g. meeting:10 or meeting:\"tenth meeting\"");
         return Xapian::Query(schema::kMeeting + std::to_string(n));
     }
-    if (name == "body") return Xapian::Query(schema::kBody + l);
+    if (name == "body") return Xapian::Query(schema::key(schema::kBody, l));
     if (name == "type") {
         static const std::vector<std::string> kTypes{"report", "draft", "crp", "statement", "resolution", "other"};
         if (std::find(kTypes.begin(), kTypes.end(), l) == kTypes.end())
             throw bad("the types are report, draft, crp, statement, resolution, other");
-        return Xapian::Query(schema::kType + l);
+        return Xapian::Query(schema::key(schema::kType, l));
     }
     if (name == "kind") {
         std::string k = l == "para" ? "paragraph" : l == "rec" ? "recommendation" : l == "fn" ? "footnote" : l;
@@ -118,15 +119,15 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
         std::string s = l == "agreed-as-amended" ? "agreed as amended" : l;
         if (std::find(kStatuses.begin(), kStatuses.end(), s) == kStatuses.end())
             throw bad("the statuses are adopted, agreed, \"agreed as amended\", pending, draft, proposed");
-        return Xapian::Query(schema::kStatus + s);
+        return Xapian::Query(schema::key(schema::kStatus, s));
     }
     if (name == "country") {
         std::string canonical = canonical_country(value);
         // Observers and organisations that are not in the country table are matched as written.
-        return Xapian::Query(schema::kCountry + lower(canonical.empty() ? value : canonical));
+        return Xapian::Query(schema::key(schema::kCountry, lower(canonical.empty() ? value : canonical)));
     }
-    if (name == "cites") return Xapian::Query(schema::kCites + l);
-    if (name == "lang") return Xapian::Query(schema::kLang + l);
+    if (name == "cites") return Xapian::Query(schema::key(schema::kCites, l));
+    if (name == "lang") return Xapian::Query(schema::key(schema::kLang, l));
     throw bad("unsupported field");
 }
 

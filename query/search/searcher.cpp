@@ -57,6 +57,11 @@ Searcher::Searcher(const std::filesystem::path& db) : path_(db) {
         throw DatabaseError("no index at " + db.string() + ": run `verbatim index PATH...` first, or give --db");
     if (spec.find('\n') == std::string::npos)
         if (std::string why = not_an_index(db); !why.empty()) throw DatabaseError(why);
+    // A folder whose first index run failed before its first commit holds no database yet.
+    if (std::filesystem::is_directory(db, ec) && !std::filesystem::exists(db / "iamglass", ec) &&
+        !std::filesystem::exists(db / "verbatim.stub", ec) && std::filesystem::exists(db / "flintlock", ec))
+        throw DatabaseError("no index at " + db.string() +
+                            " yet (a first index run stopped before its first commit): run `verbatim index PATH...`");
     try {
         OpenedShards opened = open_shards(spec);
         db_ = opened.combined;
@@ -103,7 +108,7 @@ const DocumentMeta& Searcher::document_meta(const std::string& doc_id) const {
     auto it = documents_.find(doc_id);
     if (it != documents_.end()) return it->second;
     DocumentMeta meta;
-    nlohmann::json j = nlohmann::json::parse(metadata(schema::kDocKey + doc_id), nullptr, false);
+    nlohmann::json j = nlohmann::json::parse(metadata(schema::key(schema::kDocKey, doc_id)), nullptr, false);
     if (!j.is_discarded() && j.is_object()) meta = document_meta_from_json(j);
     else meta.id = doc_id;
     return documents_.emplace(doc_id, std::move(meta)).first->second;
@@ -254,7 +259,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
 std::vector<UnitRecord> Searcher::document_units(const std::string& doc_id) const {
     return with_retry([&] {
         std::vector<UnitRecord> units;
-        const std::string term = schema::kDocId + doc_id;
+        const std::string term = schema::key(schema::kDocId, doc_id);
         for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
             units.push_back(record_of(db_.get_document(*it)));
         std::sort(units.begin(), units.end(), [](const UnitRecord& a, const UnitRecord& b) { return a.unit.seq < b.unit.seq; });
@@ -279,7 +284,7 @@ std::vector<DocumentMeta> Searcher::documents() const {
 std::optional<DocumentMeta> Searcher::find_document(const std::string& reference) const {
     return with_retry([&]() -> std::optional<DocumentMeta> {
         const std::string key = lower(reference);
-        for (const std::string& term : {schema::kSymbol + key, schema::kName + key, schema::kDocId + key}) {
+        for (const std::string& term : {schema::key(schema::kSymbol, key), schema::key(schema::kName, key), schema::key(schema::kDocId, key)}) {
             auto it = db_.postlist_begin(term);
             if (it != db_.postlist_end(term)) return record_of(db_.get_document(*it)).doc;
         }
@@ -297,17 +302,21 @@ std::vector<DocumentMeta> Searcher::versions(const DocumentMeta& doc) const {
         // Ids are "<symbol or name>.<lang>": the versions share what precedes the language.
         size_t dot = doc.id.rfind('.');
         if (dot != std::string::npos) {
-            const std::string prefix = schema::kDocKey + doc.id.substr(0, dot + 1);
+            // The id from the record: a long id's key holds only its start (schema::key).
+            const std::string stem = doc.id.substr(0, dot + 1);
+            const std::string prefix = std::string(schema::kDocKey) + stem.substr(0, 160);
             for (const std::string& key : metadata_keys(prefix)) {
-                std::string rest = key.substr(prefix.size());
-                if (rest.find('.') == std::string::npos && !metadata(key).empty())
-                    add(key.substr(std::string(schema::kDocKey).size()));
+                nlohmann::json j = nlohmann::json::parse(metadata(key), nullptr, false);
+                const std::string id = j.is_object() ? j.value("id", "") : "";
+                if (id.size() > stem.size() && id.compare(0, stem.size(), stem) == 0 &&
+                    id.find('.', stem.size()) == std::string::npos)
+                    add(id);
             }
         }
         // A version filed under another id still shares the symbol: one unit per document.
         if (!doc.symbol.empty()) {
             Xapian::Enquire enquire(db_);
-            enquire.set_query(Xapian::Query(schema::kSymbol + lower(doc.symbol)));
+            enquire.set_query(Xapian::Query(schema::key(schema::kSymbol, lower(doc.symbol))));
             enquire.set_collapse_key(schema::kDocSlot);
             enquire.set_weighting_scheme(Xapian::BoolWeight());
             Xapian::MSet mset = enquire.get_mset(0, 1000);
@@ -324,8 +333,8 @@ std::vector<DocumentMeta> Searcher::versions(const DocumentMeta& doc) const {
 
 std::optional<UnitRecord> Searcher::unit(const std::string& doc_id, const std::string& anchor) const {
     return with_retry([&]() -> std::optional<UnitRecord> {
-        Xapian::Query q(Xapian::Query::OP_AND, Xapian::Query(schema::kDocId + doc_id),
-                        Xapian::Query(schema::kAnchor + anchor));
+        Xapian::Query q(Xapian::Query::OP_AND, Xapian::Query(schema::key(schema::kDocId, doc_id)),
+                        Xapian::Query(schema::key(schema::kAnchor, anchor)));
         Xapian::Enquire enquire(db_);
         enquire.set_query(q);
         Xapian::MSet mset = enquire.get_mset(0, 1);

@@ -1,5 +1,6 @@
 #include "query/search/shards.h"
 
+#include "model/parse_number.h"
 #include "model/schema.h"
 
 #include <algorithm>
@@ -52,11 +53,15 @@ std::vector<ShardSource> read_stub(const fs::path& stub) {
             s.name = s.path;
         } else if (w[0] == "remote" && w.size() == 4 && w[1] == "tcp") {
             s.host = w[2];
-            s.port = static_cast<unsigned>(std::stoul(w[3]));
+            auto port = parse_number<unsigned>(w[3], 1, 65535);
+            if (!port) throw bad();
+            s.port = *port;
         } else if (w[0] == "remote" && w.size() == 2 && w[1].rfind(':') != std::string::npos && w[1][0] != ':') {
             size_t colon = w[1].rfind(':');
             s.host = w[1].substr(0, colon);
-            s.port = static_cast<unsigned>(std::stoul(w[1].substr(colon + 1)));
+            auto port = parse_number<unsigned>(std::string_view(w[1]).substr(colon + 1), 1, 65535);
+            if (!port) throw bad();
+            s.port = *port;
         } else {
             throw bad();
         }
