@@ -16,6 +16,13 @@ namespace verbatim::schema {
 // Z<stem> lists the exact forms indexed with that stem, and a word query is their
 // OP_SYNONYM (model/stem_forms.h). Query highlighting still names stems "Z<stem>".
 inline constexpr const char* kStemPrefix = "Z";  // metadata Zpunish -> "punish punished punishment"
+// XH<one or two characters>, with positions of their own: the characters of Han, Kana and
+// Hangul runs and their overlapping bigrams, beside the other words of a unit that has any
+// (Analyser::cjk_grams). Any substring of a run is a phrase of bigrams.
+inline constexpr const char* kCjkGram = "XH";
+// XL<lang>: the language a unit's words were analysed (stemmed) in, when it is not its
+// document's (a paragraph detected with certainty to be in another language).
+inline constexpr const char* kUnitLang = "XL";
 
 // --- boolean terms (filters, identity); values are lower-cased ---------------
 inline constexpr const char* kUnitId = "Q";       // Q<unit id>: unique, re-indexing replaces
@@ -50,7 +57,7 @@ inline constexpr Xapian::valueno kFacetsSlot = 3;
 inline constexpr const char* kFileKey = "file:";  // file:<absolute path> -> FileRecord JSON
 inline constexpr const char* kDocKey = "doc:";    // doc:<doc id> -> DocumentMeta JSON
 inline constexpr const char* kSchemaKey = "verbatim-schema";
-inline constexpr const char* kSchemaVersion = "5";
+inline constexpr const char* kSchemaVersion = "6";
 
 // Gap left between the term positions of two fields of one unit, so a phrase
 // never runs from the heading into the text.
