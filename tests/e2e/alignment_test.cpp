@@ -13,6 +13,7 @@
 #include "analysis/analyser.h"
 #include "query/search/parallel.h"
 #include "query/search/searcher.h"
+#include "query/search/unit_alignment.h"
 #include "tests/e2e/support.h"
 
 using namespace verbatim;
@@ -45,7 +46,8 @@ int unit_of(const Analyser& analyser, const std::vector<UnitRecord>& units, cons
     int best = -1;
     double best_score = 0.6;
     for (size_t i = 0; i < units.size(); ++i) {
-        std::map<std::string, int> have = words(analyser, units[i].unit.number + " " + units[i].unit.text);
+        const Unit& u = units[i].unit;
+        std::map<std::string, int> have = words(analyser, u.number + " " + (u.kind == UnitKind::heading ? u.label : u.text));
         int have_n = 0, common = 0;
         for (const auto& [w, n] : have) {
             have_n += n;
@@ -89,14 +91,19 @@ TEST_CASE("alignment: the hand-aligned English and Russian paragraphs of A/HRC/W
     const std::vector<UnitRecord> en_units = searcher.document_units(en->id), ru_units = searcher.document_units(ru->id);
     Analyser en_words("en"), ru_words("ru");
 
-    size_t pairs = 0, held = 0, right = 0, wrong = 0, none = 0;
+    size_t pairs = 0, held = 0, unnumbered = 0, right = 0, wrong = 0, none = 0;
     std::string wrongs;
     for (const auto& p : labels["paragraphs"]) {
         ++pairs;
         int i = unit_of(en_words, en_units, p["main_language"].get<std::string>());
         int j = unit_of(ru_words, ru_units, p["other_language"].get<std::string>());
-        if (i < 0 || j < 0) continue;  // a line that is no unit of its own (the distribution line)
+        if (i < 0 || j < 0) {  // a line that is no unit of its own (the distribution line)
+            MESSAGE("not a unit on the " << (i < 0 ? "English" : "Russian") << " side: "
+                                         << p[i < 0 ? "main_language" : "other_language"].get<std::string>().substr(0, 80));
+            continue;
+        }
         ++held;
+        unnumbered += !shared_anchor(en_units[static_cast<size_t>(i)].unit.anchor);
         std::optional<UnitRecord> counterpart = parallel_unit(searcher, en_units[static_cast<size_t>(i)], "ru");
         if (!counterpart) ++none;
         else if (counterpart->unit.anchor == ru_units[static_cast<size_t>(j)].unit.anchor) ++right;
@@ -106,7 +113,8 @@ TEST_CASE("alignment: the hand-aligned English and Russian paragraphs of A/HRC/W
                       ru_units[static_cast<size_t>(j)].unit.anchor + "); ";
         }
     }
-    MESSAGE("alignment: " << pairs << " labelled pairs, " << held << " held by a unit on both sides: " << right
+    MESSAGE("alignment: " << pairs << " labelled pairs, " << held << " held by a unit on both sides (" << unnumbered
+                          << " of them without a paragraph number): " << right
                           << " paired right, " << wrong << " wrong, " << none << " without a counterpart");
     CAPTURE(wrongs);
     CHECK(held >= pairs * 8 / 10);
