@@ -256,6 +256,9 @@ TEST_CASE("French: the bare word, the elided form and phrases across an elision 
     }
     CHECK(rules_hits("\"organisation des travaux\"") == std::vector<std::string>{rules_unit("fr", 1)});
     CHECK(rules_hits("\"réunies jusqu'au soir\"") == std::vector<std::string>{rules_unit("fr", 3)});
+    // A phrase copied with the paragraph's printed number is found too.
+    CHECK(rules_hits("\"2. Le Conseil condamne\"") == std::vector<std::string>{rules_unit("fr", 2)});
+    CHECK(run_verbatim({"search", "--db", rules_db(), "\"3. Le Conseil condamne\""}).exit_code == 1);
     // The text and the highlight are as written.
     RunResult r = run_verbatim({"search", "--db", rules_db(), "--json", "Azerbaïdjan"});
     REQUIRE(r.exit_code == 0);
