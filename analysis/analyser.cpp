@@ -1,11 +1,14 @@
 #include "analysis/analyser.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <stdexcept>
 
 #include "analysis/normalise.h"
+#include "model/schema.h"
 
 namespace verbatim {
 
@@ -15,6 +18,31 @@ namespace {
 // no space: hyphen-minus, hyphen, non-breaking hyphen.
 bool is_joining_hyphen(std::string_view gap) {
     return gap == "-" || gap == "\xE2\x80\x90" || gap == "\xE2\x80\x91";
+}
+
+// Scripts written without spaces between words (or, for Hangul, with words that
+// readers search inside): searched by character n-grams.
+bool is_cjk(UChar32 c) {
+    if (c == 0x30FC || c == 0x3005) return true;  // prolonged sound mark, iteration mark
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+           script == USCRIPT_HANGUL;
+}
+
+// The code points of a folded term as UTF-8 strings, when its first one is CJK.
+bool cjk_characters(const std::string& term, std::vector<std::string>& out) {
+    const auto* s = reinterpret_cast<const uint8_t*>(term.data());
+    const auto length = static_cast<int32_t>(term.size());
+    if (length == 0 || s[0] < 0xE0) return false;  // every CJK code point takes 3 or 4 bytes
+    for (int32_t i = 0; i < length;) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (start == 0 && (c < 0 || !is_cjk(c))) return false;
+        out.push_back(term.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+    return true;
 }
 
 struct UTextCloser {
@@ -67,6 +95,52 @@ std::vector<std::string> Analyser::query_stems(const std::string& term) const {
     return stems;
 }
 
+std::vector<Token> Analyser::cjk_grams(const std::vector<Token>& tokens, bool query) {
+    std::vector<Token> out;
+    bool any = false;
+    Xapian::termpos position = 0;
+    auto add = [&](std::string term, const Token& from) {
+        Token t;
+        t.term = schema::kCjkGram + std::move(term);
+        t.start = from.start;
+        t.end = from.end;
+        t.position = position;
+        t.has_letters = true;
+        out.push_back(std::move(t));
+    };
+    std::vector<std::string> run;  // the characters of the current run
+    const Token* run_token = nullptr;
+    size_t run_end = 0;
+    auto flush = [&](bool more_follows) {
+        for (size_t k = 0; k < run.size(); ++k) {
+            const bool last = k + 1 == run.size();
+            if (query && last && run.size() > 1 && !more_follows) break;  // its bigram has it
+            ++position;
+            if (!query || run.size() == 1 || (last && more_follows)) add(run[k], *run_token);
+            if (!last) add(run[k] + run[k + 1], *run_token);
+        }
+        run.clear();
+    };
+    for (const Token& token : tokens) {
+        if (token.role == Token::Role::joined) continue;
+        std::vector<std::string> characters;
+        if (cjk_characters(token.term, characters)) {
+            any = true;
+            if (!run.empty() && token.start != run_end) flush(true);
+            run.insert(run.end(), characters.begin(), characters.end());
+            run_token = &token;
+            run_end = token.end;
+            continue;
+        }
+        if (!run.empty()) flush(true);
+        ++position;
+        add(token.term, token);
+    }
+    if (!run.empty()) flush(false);
+    if (!any) out.clear();
+    return out;
+}
+
 std::vector<Token> Analyser::tokenize(std::string_view text) const {
     std::vector<Token> tokens;
     if (text.empty()) return tokens;
@@ -93,6 +167,8 @@ std::vector<Token> Analyser::tokenize(std::string_view text) const {
         }
         Token token;
         token.term = fold_word(text.substr(b, e - b));
+        // An elided article is not a word of its own: the offsets still cover it.
+        if (size_t cut = elided_prefix_length(token.term)) token.term.erase(0, cut);
         token.start = b;
         token.end = e;
         token.position = ++position;

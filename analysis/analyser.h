@@ -58,6 +58,17 @@ class Analyser {
 
     const std::string& lang() const { return lang_; }
 
+    // Han, Hiragana, Katakana and Hangul runs as overlapping character bigrams, beside each
+    // character alone (schema::kCjkGram terms), so that any substring of two or more
+    // characters is a phrase of bigrams and one character a term, wherever the
+    // dictionary put its word boundaries ("届会议工作" inside "本届会议工作安排"). The
+    // other words of `tokens` (from tokenize(text)) keep their place in this sequence, so
+    // "第7439次会" is a phrase too. Positions are the sequence's own (1-based). For a
+    // query, each run gives only its bigrams, and a run of one character, or the last
+    // character of a run that is followed by more, that character. Empty when the text
+    // has none of these scripts.
+    static std::vector<Token> cjk_grams(const std::vector<Token>& tokens, bool query);
+
     // Longest word that is indexed, in bytes; longer runs are not words.
     static constexpr size_t kMaxTermBytes = 64;
 

@@ -222,4 +222,14 @@ LanguageGuess detect_language(std::string_view text, size_t max_bytes) {
     return guess;
 }
 
+std::string word_language(std::string_view word, const std::string& passage_lang) {
+    std::string lang = language_of_script(dominant_script(word));
+    return lang.empty() ? passage_lang : lang;
+}
+
+std::string analysis_language(std::string_view text, const std::string& fallback) {
+    LanguageGuess guess = detect_language(text);
+    return guess.sure() && !guess.lang.empty() ? guess.lang : fallback;
+}
+
 }  // namespace verbatim

@@ -31,6 +31,15 @@ struct LanguageGuess {
 // `max_bytes` of it: a few pages say as much as a whole report.
 LanguageGuess detect_language(std::string_view text, size_t max_bytes = 64 * 1024);
 
+// The language a passage's words are analysed (stemmed) in: its own when it is detected
+// with certainty (a French paragraph quoted in an English report), else `fallback`, its
+// document's. The writer and text reuse (agreed, cite --quote) both decide by it.
+std::string analysis_language(std::string_view text, const std::string& fallback);
+
+// The language a word is stemmed in: the one its script implies (ru, ar, zh), else
+// `passage_lang`, the language of the passage it stands in.
+std::string word_language(std::string_view word, const std::string& passage_lang);
+
 // The three Latin-script UN languages, in the order their stems are tried.
 inline constexpr const char* kLatinLanguages[] = {"en", "fr", "es"};
 

@@ -40,11 +40,11 @@ icu::UnicodeString strip_latin_marks(const icu::UnicodeString& decomposed) {
 bool is_arabic(UChar32 c) { return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF); }
 
 // Arabic is written with optional marks and variant letters that readers treat as the
-// same word: tashkeel (short vowels, shadda, sukun, dagger alef) and tatweel (a
-// stretching stroke) are dropped; alef with hamza or madda and alef wasla become bare
-// alef; alef maqsura becomes yaa; Arabic-Indic digits become ASCII digits. Ta marbuta
-// stays: it tells a feminine noun from a masculine one (مدرسة / مدرسه are rare variants,
-// and merging ة with ه would conflate the pronoun suffix).
+// same word (as Lucene's ArabicNormalizer does): tashkeel (short vowels, shadda, sukun,
+// dagger alef) and tatweel (a stretching stroke) are dropped; alef with hamza or madda
+// and alef wasla become bare alef; alef maqsura becomes yaa; Arabic-Indic digits become
+// ASCII digits; ta marbuta at the end of the word becomes ha, as it is often printed
+// (مدرسة / مدرسه): the stemmer takes either ending off alike.
 icu::UnicodeString fold_arabic(const icu::UnicodeString& text) {
     icu::UnicodeString out;
     for (int32_t i = 0; i < text.length();) {
@@ -57,8 +57,15 @@ icu::UnicodeString fold_arabic(const icu::UnicodeString& text) {
         else if (c >= 0x06F0 && c <= 0x06F9) c = '0' + (c - 0x06F0);
         out.append(c);
     }
+    if (out.length() > 1 && out.charAt(out.length() - 1) == 0x0629) out.setCharAt(out.length() - 1, 0x0647);
     return out;
 }
+
+// Articles and pronouns that French (and Italian) write elided onto the next word:
+// Lucene's French ElisionFilter list, and the Italian articles met in names
+// ("dell'Acqua").
+constexpr std::string_view kElided[] = {"l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu",
+                                        "lorsqu", "puisqu", "dell", "all", "dall", "nell", "sull"};
 
 bool has_arabic(const icu::UnicodeString& text) {
     for (int32_t i = 0; i < text.length(); ++i)
@@ -90,10 +97,21 @@ std::string fold_word(std::string_view word) {
     icu::UnicodeString decomposed = nfd->normalize(folded, status);
     icu::UnicodeString result = nfc->normalize(strip_latin_marks(decomposed), status);
     if (U_FAILURE(status)) return std::string(word);
+    // Russian prints ё as е in most texts ("Кишинёве" / "Кишиневе").
+    result.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0451)), icu::UnicodeString(static_cast<UChar32>(0x0435)));
     if (has_arabic(result)) result = fold_arabic(result);
     std::string out;
     result.toUTF8String(out);
     return out;
+}
+
+size_t elided_prefix_length(std::string_view term) {
+    size_t apostrophe = term.find('\'');
+    if (apostrophe == std::string_view::npos || apostrophe + 1 >= term.size()) return 0;
+    std::string_view article = term.substr(0, apostrophe);
+    for (std::string_view e : kElided)
+        if (article == e) return apostrophe + 1;
+    return 0;
 }
 
 bool is_valid_utf8(std::string_view text) {

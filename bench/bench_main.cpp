@@ -8,6 +8,9 @@
 //       word (plain words), phrase (has a quoted phrase), boolean (OR, AND, NOT, -, parentheses)
 //       or filter (has a field:value); then facets, cite and agreed. Searches ask for 10 hits
 //       with their snippets, as the CLI does. JSON_OUT gets one object per class.
+//   verbatim_bench languages DB TESTSET_DIR [SENTENCES]
+//       phrase, elision and Han substring queries over the UNPC test set, one file per
+//       sentence (scripts/bench-languages.sh): the share that finds its sentence, and the misses.
 //   verbatim_bench units  DB OUT                 every unit's text, for loading into a peer
 //       (SQLite FTS5): "doc-id US text RS" per unit (ASCII unit and record separators).
 //
@@ -22,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/languages.h"
 #include "indexer/index/unit_record.h"
 #include "query/cite/cite.h"
 #include "query/reuse/reuse.h"
@@ -167,7 +171,7 @@ int run_units(Searcher& searcher, const std::string& out_path) {
 
 int main(int argc, char** argv) {
     if (argc < 4) {
-        std::cerr << "usage: verbatim_bench agreed|search|mixed|units DB FILE [RUNS] [JSON_OUT]\n";
+        std::cerr << "usage: verbatim_bench agreed|search|mixed|units|languages DB FILE [RUNS] [JSON_OUT]\n";
         return 2;
     }
     std::string mode = argv[1], db = argv[2], file = argv[3];
@@ -196,6 +200,7 @@ int main(int argc, char** argv) {
     }
     if (mode == "mixed") return run_mixed(searcher, file, argc > 4 ? runs : 20, argc > 5 ? argv[5] : "");
     if (mode == "units") return run_units(searcher, file);
+    if (mode == "languages") return run_languages(searcher, file, argc > 4 ? std::stoul(argv[4]) : 4000);
     std::cerr << "unknown mode " << mode << "\n";
     return 2;
 }

@@ -21,6 +21,13 @@ namespace verbatim::schema {
 // Z<stem> lists the exact forms indexed with that stem, and a word query is their
 // OP_SYNONYM (model/stem_forms.h). Query highlighting still names stems "Z<stem>".
 inline constexpr const char* kStemPrefix = "Z";  // metadata Zpunish -> "punish punished punishment"
+// XH<one or two characters>, with positions of their own: the characters of Han, Kana and
+// Hangul runs and their overlapping bigrams, beside the other words of a unit that has any
+// (Analyser::cjk_grams). Any substring of a run is a phrase of bigrams.
+inline constexpr const char* kCjkGram = "XH";
+// XL<lang>: the language a unit's words were analysed (stemmed) in, when it is not its
+// document's (a paragraph detected with certainty to be in another language).
+inline constexpr const char* kUnitLang = "XL";
 
 // --- boolean terms (filters, identity); values are lower-cased ---------------
 inline constexpr const char* kUnitId = "Q";       // Q<unit id>: unique, re-indexing replaces
@@ -55,7 +62,7 @@ inline constexpr Xapian::valueno kFacetsSlot = 3;
 inline constexpr const char* kFileKey = "file:";  // file:<absolute path> -> FileRecord JSON
 inline constexpr const char* kDocKey = "doc:";    // doc:<doc id> -> DocumentMeta JSON
 inline constexpr const char* kSchemaKey = "verbatim-schema";
-inline constexpr const char* kSchemaVersion = "5";
+inline constexpr const char* kSchemaVersion = "6";
 
 // --- the one way to build a term or a metadata key from a value --------------
 // Xapian refuses terms over 245 bytes and metadata keys over about as many ("Key too

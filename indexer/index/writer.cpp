@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "analysis/language.h"
 #include "analysis/shingles.h"
 #include "indexer/index/unit_record.h"
 #include "indexer/structure/annotations.h"
@@ -72,7 +73,13 @@ Xapian::termpos add_text_terms(Xapian::Document& xdoc, const Analyser& analyser,
     }
     // Fingerprints for finding reused wording (agreed language, quotations).
     for (uint64_t h : winnow(shingle_hashes(keys))) xdoc.add_boolean_term(shingle_term(h));
-    return tokens.empty() ? base : base + tokens.back().position;
+    // Han, Kana and Hangul: characters and bigrams in a sequence of their own.
+    Xapian::termpos last = tokens.empty() ? base : base + tokens.back().position;
+    for (const Token& gram : Analyser::cjk_grams(tokens, false)) {
+        xdoc.add_posting(gram.term, base + gram.position);
+        last = std::max(last, base + gram.position);
+    }
+    return last;
 }
 
 // The folder a database is compacted into before the swap: hidden, beside it (so the
@@ -250,16 +257,41 @@ const Analyser& IndexWriter::analyser_for(const std::string& lang) {
     return *slot;
 }
 
-Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const Analyser& analyser) {
+namespace {
+
+// The analyser of a unit: its own language when the text says so clearly (a French
+// paragraph quoted in an English report), else its document's.
+const Analyser& unit_analyser(const Unit& unit, const Analyser& document_analyser) {
+    const std::string lang = analysis_language(unit.text, document_analyser.lang());
+    if (lang == document_analyser.lang()) return document_analyser;
+    // unit_document runs on worker threads; an Analyser is not thread-safe.
+    thread_local std::map<std::string, std::unique_ptr<Analyser>> analysers;
+    auto& slot = analysers[lang];
+    if (!slot) slot = std::make_unique<Analyser>(lang);
+    return *slot;
+}
+
+}  // namespace
+
+Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const Analyser& document_analyser) {
     Xapian::Document xdoc;
+    const Analyser& analyser = unit_analyser(unit, document_analyser);
+    if (&analyser != &document_analyser) xdoc.add_boolean_term(schema::kUnitLang + analyser.lang());
+    // The printed number ("31." of "31. Recognizes the ...", "(b)", "IV.") stands before
+    // the text, as on the page, so a phrase copied with it is found; restored numbers
+    // were not printed.
+    Xapian::termpos start = 0;
+    if (!unit.number.empty() && !unit.number_inferred && unit.kind != UnitKind::text &&
+        unit.kind != UnitKind::recommendation)
+        start = add_text_terms(xdoc, analyser, unit.number);
     if (unit.changes.empty() && unit.text.find("~~") == std::string::npos) {
-        add_text_terms(xdoc, analyser, unit.text);
+        add_text_terms(xdoc, analyser, unit.text, start);
     } else {
         // Negotiated text: phrases read through the annotations ("joint or coordinated
         // [add: Indonesia] investigation teams"); the annotations' own words come after a
         // gap, so they are found but never join a phrase with the text.
         std::string reading = reading_text(unit.text);
-        Xapian::termpos last = add_text_terms(xdoc, analyser, reading);
+        Xapian::termpos last = add_text_terms(xdoc, analyser, reading, start);
         add_text_terms(xdoc, analyser, annotation_words(unit.text), last + schema::kFieldGap);
     }
 
@@ -301,9 +333,15 @@ void IndexWriter::replace_document(const Document& doc) {
     replace_document(doc.meta, std::move(units));
 }
 
-void IndexWriter::record_stem_forms(const std::string& lang, const std::vector<Xapian::Document>& units) {
-    std::unordered_set<std::string>& recorded = recorded_forms_[lang];
-    for (const Xapian::Document& unit : units)
+void IndexWriter::record_stem_forms(const std::string& document_lang, const std::vector<Xapian::Document>& units) {
+    for (const Xapian::Document& unit : units) {
+        // The language the unit's words were stemmed in (schema::kUnitLang).
+        std::string lang = document_lang;
+        auto l = unit.termlist_begin();
+        l.skip_to(schema::kUnitLang);
+        if (l != unit.termlist_end() && (*l).rfind(schema::kUnitLang, 0) == 0)
+            lang = (*l).substr(std::string_view(schema::kUnitLang).size());
+        std::unordered_set<std::string>& recorded = recorded_forms_[lang];
         for (auto t = unit.termlist_begin(); t != unit.termlist_end(); ++t) {
             std::string term = *t;
             // Prefixed terms (filters, fingerprints) start with a capital; exact ones never do.
@@ -311,10 +349,14 @@ void IndexWriter::record_stem_forms(const std::string& lang, const std::vector<X
             auto [form, added] = recorded.insert(std::move(term));
             if (!added) continue;
             // The stem as the analyser of the document's language made it for the text.
-            const std::string key = schema::kStemPrefix + analyser_for(lang).stem(*form);
+            // A word in a script of its own (Cyrillic, Arabic) is stemmed in that script's
+            // language whatever the unit's, as a query word is.
+            const std::string form_lang = word_language(*form, lang);
+            const std::string key = schema::kStemPrefix + analyser_for(form_lang).stem(*form);
             std::string forms = db_.get_metadata(key);
             if (add_stem_form(forms, *form)) db_.set_metadata(key, forms);
         }
+    }
 }
 
 void IndexWriter::replace_document(const DocumentMeta& meta, std::vector<Xapian::Document> units) {

@@ -108,8 +108,10 @@ class IndexWriter {
 // it (never taken for a shard), removed by the next writer of `db` if left behind.
 std::filesystem::path part_path(const std::filesystem::path& db, size_t k);
 
-// The Xapian document of one unit: its terms (analysed by `analyser`), boolean filter
-// terms, values and stored record. Thread-safe for distinct analysers.
+// The Xapian document of one unit: its terms, boolean filter terms, values and stored
+// record. The words are analysed in the unit's own language when it is detected with
+// certainty and has a stemmer, else by `analyser` (the document's language); the
+// language used is the unit's schema::kUnitLang term. Thread-safe for distinct analysers.
 Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const Analyser& analyser);
 
 // FNV-1a 64-bit hash of `bytes`, as 16 hex digits.

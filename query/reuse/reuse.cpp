@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "analysis/language.h"
 #include "analysis/shingles.h"
 #include "model/schema.h"
 
@@ -86,7 +87,9 @@ SourceStatus status_of(const DocumentMeta& doc, const Unit& unit) {
 }
 
 std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, const ReuseOptions& options) {
-    const Analyser& analyser = searcher.analyser();
+    // The draft's words as the writer analysed words of that language (fingerprints
+    // are stemmed in each unit's language).
+    const Analyser& analyser = searcher.analyser_for(analysis_language(text, "en"));
     std::vector<AlignedWord> draft = aligned_words(text, analyser);
     if (draft.empty()) throw QueryError("the text has no words to compare", 1);
     Xapian::Database& db = searcher.database();
@@ -103,7 +106,9 @@ std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, 
     for (Xapian::docid id : ids) {
         UnitRecord record = searcher.record_of(db.get_document(id));
         const std::string& source_text = record.unit.text;
-        std::vector<AlignedWord> source = aligned_words(source_text, analyser);
+        const std::string source_lang = analysis_language(source_text, record.doc.lang);
+        std::vector<AlignedWord> source =
+            aligned_words(source_text, source_lang == analyser.lang() ? analyser : searcher.analyser_for(source_lang));
         std::vector<Tile> tiles = greedy_string_tiling(draft, source, 3);
         if (tiles.empty()) continue;
         size_t covered = 0, longest = 0;

@@ -320,7 +320,7 @@ class Parser {
                 std::vector<verbatim::Token> tokens = tokenize(t.text, langs);
                 if (tokens.empty())
                     throw QueryError("the phrase at column " + std::to_string(t.column) + " has no words in it", t.column);
-                item.query = phrase_query(tokens, langs);
+                item.query = with_cjk_grams(phrase_query(tokens, langs), tokens);
                 return item;
             }
             case Tok::field:
@@ -340,6 +340,7 @@ class Parser {
                     // spaces; either way the words must stand together.
                     item.query = phrase_query(tokens, langs, /*loose_compound=*/true);
                 }
+                item.query = with_cjk_grams(*item.query, tokens);
                 return item;
             }
             default:
@@ -348,6 +349,21 @@ class Parser {
     }
 
     // --- terms ---------------------------------------------------------------
+
+    // Han, Kana or Hangul: the dictionary's words, or the characters as a phrase of
+    // bigrams (Analyser::cjk_grams), so a run that starts or ends inside a dictionary
+    // word is found too; a unit holding the words scores on both.
+    Xapian::Query with_cjk_grams(const Xapian::Query& words, const std::vector<verbatim::Token>& tokens) {
+        std::vector<verbatim::Token> grams = Analyser::cjk_grams(tokens, /*query=*/true);
+        if (grams.empty()) return words;
+        std::vector<std::string> terms;
+        for (const verbatim::Token& g : grams) terms.push_back(g.term);
+        Xapian::Query gram_query = terms.size() == 1 ? Xapian::Query(terms.front())
+                                                     : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                                                     static_cast<Xapian::termcount>(terms.size()));
+        out_.has_text = true;
+        return Xapian::Query(Xapian::Query::OP_OR, words, gram_query);
+    }
 
     // Segmentation and folding do not depend on the language (ICU's rules and
     // dictionaries cover every script), so any of the word's analysers tokenises it.

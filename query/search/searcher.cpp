@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <string_view>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "model/schema.h"
@@ -127,11 +128,12 @@ const Analyser& Searcher::analyser_for(const std::string& lang) const {
 
 std::vector<std::string> Searcher::indexed_languages() const {
     return with_retry([&] {
-        std::vector<std::string> langs;
-        const std::string prefix = schema::kLang;
-        for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
-            langs.push_back((*it).substr(prefix.size()));
-        return langs;
+        // The documents' languages and the units' own (a French paragraph in an English report).
+        std::set<std::string> langs;
+        for (const std::string prefix : {schema::kLang, schema::kUnitLang})
+            for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
+                langs.insert((*it).substr(prefix.size()));
+        return std::vector<std::string>(langs.begin(), langs.end());
     });
 }
 

@@ -202,3 +202,93 @@ TEST_CASE("Arabic hits are isolated right-to-left on the terminal, plain in JSON
     CHECK_FALSE(contains(json.out, rli));
     CHECK(contains(json.out, "عقوبات فظيعة"));
 }
+
+// ---------------------------------------------------------------------------
+// Issue 17: queries as people write them, on small hand-written reports.
+
+namespace {
+
+// A report per language, each unit a numbered paragraph; languages detected.
+std::string rules_db() {
+    static std::string db = [] {
+        fs::path dir = fresh_dir("language-rules");
+        const std::map<std::string, std::string> reports{
+            {"fr", "1. Note du Secrétariat sur l'organisation des travaux de la session.\n\n"
+                   "2. Le Conseil condamne l’usage insensé de la force par l’Azerbaïdjan contre la population.\n\n"
+                   "3. Les délégations se sont réunies jusqu'au soir, puisqu'il fallait conclure.\n"},
+            {"zh", "1. 秘书处关于本届会议工作安排的说明\n\n2. 第7439次会议，2015年5月11日举行。\n"},
+            {"ru", "1. Совещание состоялось в Кишинёве в мае.\n\n2. Делегация прибыла в Кишиневе вчера.\n"},
+            {"ar", "1. تقرير منظمة الأمم المتحدة للطفولة عن الأطفال.\n\n2. أعلنت المنظمه عن برنامج جديد للتعليم.\n"},
+        };
+        std::string manifest;
+        for (const auto& [lang, text] : reports) {
+            write_file(dir / "docs" / ("rules-" + lang + ".txt"), text);
+            manifest += "[rules-" + lang + "]\nsymbol = TEST/RULES/" + lang + "\n\n";
+        }
+        write_file(dir / "docs" / "manifest.ini", manifest);
+        std::string path = (dir / "verbatim.db").string();
+        RunResult r = run_verbatim({"index", "--db", path, (dir / "docs").string()});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        return path;
+    }();
+    return db;
+}
+
+std::vector<std::string> rules_hits(const std::string& query) {
+    RunResult r = run_verbatim({"search", "--db", rules_db(), "--json", "--limit", "100", query});
+    INFO(query, r.err);
+    CHECK(r.exit_code == (r.out.empty() ? 1 : 0));
+    return json_field(r.out, "id");
+}
+
+std::string rules_unit(const std::string& lang, int n) {
+    return "test-rules-" + lang + "." + lang + "#para-" + std::to_string(n);
+}
+
+}  // namespace
+
+TEST_CASE("French: the bare word, the elided form and phrases across an elision all match") {
+    for (const char* q : {"Azerbaïdjan", "l'Azerbaïdjan", "l’Azerbaïdjan", "d'Azerbaïdjan", "\"par l'Azerbaïdjan\"",
+                          "\"usage insensé de la force\"", "\"condamne l'usage\""}) {
+        INFO(q);
+        CHECK(rules_hits(q) == std::vector<std::string>{rules_unit("fr", 2)});
+    }
+    CHECK(rules_hits("\"organisation des travaux\"") == std::vector<std::string>{rules_unit("fr", 1)});
+    CHECK(rules_hits("\"réunies jusqu'au soir\"") == std::vector<std::string>{rules_unit("fr", 3)});
+    // A phrase copied with the paragraph's printed number is found too.
+    CHECK(rules_hits("\"2. Le Conseil condamne\"") == std::vector<std::string>{rules_unit("fr", 2)});
+    CHECK(run_verbatim({"search", "--db", rules_db(), "\"3. Le Conseil condamne\""}).exit_code == 1);
+    // The text and the highlight are as written.
+    RunResult r = run_verbatim({"search", "--db", rules_db(), "--json", "Azerbaïdjan"});
+    REQUIRE(r.exit_code == 0);
+    nlohmann::json hit = nlohmann::json::parse(r.out);
+    CHECK(hit["text"] == "Le Conseil condamne l’usage insensé de la force par l’Azerbaïdjan contre la population.");
+    CHECK(contains(hit.dump(), "Azerba"));
+}
+
+TEST_CASE("Chinese: any run of two or more characters is found, and one character") {
+    for (const char* q : {"届会议工作", "秘书处关于本", "会议工作安排", "\"关于本届\"", "届", "排"}) {
+        INFO(q);
+        CHECK(rules_hits(q) == std::vector<std::string>{rules_unit("zh", 1)});
+    }
+    CHECK(rules_hits("7439次会") == std::vector<std::string>{rules_unit("zh", 2)});
+    CHECK(rules_hits("会议") == std::vector<std::string>{rules_unit("zh", 2), rules_unit("zh", 1)});  // both hold it
+    // Characters that do not stand together in the text are not a phrase.
+    CHECK(run_verbatim({"search", "--db", rules_db(), "工作会议"}).exit_code == 1);
+    CHECK(run_verbatim({"search", "--db", rules_db(), "届本"}).exit_code == 1);
+}
+
+TEST_CASE("Russian ё and е meet; Arabic ta marbuta and ha at the end of a word meet") {
+    for (const char* q : {"Кишинёве", "Кишиневе", "КИШИНЕВЕ"}) {
+        INFO(q);
+        std::vector<std::string> ids = rules_hits(q);
+        CHECK(has(ids, rules_unit("ru", 1)));
+        CHECK(has(ids, rules_unit("ru", 2)));
+    }
+    for (const char* q : {"المنظمة", "المنظمه"}) {
+        INFO(q);
+        CHECK(has(rules_hits(q), rules_unit("ar", 2)));
+    }
+    CHECK(has(rules_hits("منظمه"), rules_unit("ar", 1)));
+}

@@ -113,14 +113,14 @@ TEST_CASE("segmentation: ICU words in every script, with offsets into the origin
     std::vector<Token> ar_tokens = ar.tokenize(arabic);
     REQUIRE(ar_tokens.size() == 6);
     CHECK(arabic.substr(ar_tokens[4].start, ar_tokens[4].end - ar_tokens[4].start) == "أشرطة");  // shown as written
-    CHECK(ar_tokens[4].term == "اشرطة");                                                         // matched folded
+    CHECK(ar_tokens[4].term == "اشرطه");                                                         // matched folded
 
     Analyser ru("ru");
     CHECK(terms(ru.tokenize("Совет Безопасности, состоявшееся 11 мая")) ==
           std::vector<std::string>{"совет", "безопасности", "состоявшееся", "11", "мая"});
 }
 
-TEST_CASE("normalisation: Arabic alef forms, tashkeel, tatweel, yaa; ta marbuta stays") {
+TEST_CASE("normalisation: Arabic alef forms, tashkeel, tatweel, yaa; ta marbuta as ha at the end") {
     struct Case {
         const char* in;
         const char* out;
@@ -131,7 +131,7 @@ TEST_CASE("normalisation: Arabic alef forms, tashkeel, tatweel, yaa; ta marbuta 
              {"آثار", "اثار"},                // alef with madda
              {"ٱلْأُمَمُ", "الامم"},            // alef wasla and tashkeel
              {"عُقُوبَاتٌ", "عقوبات"},          // fatha, damma, tanween
-             {"مُتَّحِدَة", "متحدة"},           // shadda; ta marbuta kept
+             {"مُتَّحِدَة", "متحده"},           // shadda; final ta marbuta as ha
              {"عـــقـــوبـــات", "عقوبات"},    // tatweel
              {"مستشفى", "مستشفي"},            // alef maqsura -> yaa
              {"إلى", "الي"},
@@ -142,13 +142,13 @@ TEST_CASE("normalisation: Arabic alef forms, tashkeel, tatweel, yaa; ta marbuta 
         CAPTURE(shown);
         CHECK(fold_word(c.in) == c.out);
     }
-    CHECK(fold_word("مدرسة") != fold_word("مدرسه"));  // ة is not ه
+    CHECK(fold_word("مدرسة") == fold_word("مدرسه"));  // ة and ه end a word alike
 }
 
-TEST_CASE("normalisation: Cyrillic intact, Latin accents folded for matching only") {
+TEST_CASE("normalisation: Cyrillic intact but ё, Latin accents folded for matching only") {
     CHECK(fold_word("ЙЕМЕН") == "йемен");
     CHECK(fold_word("йод") != fold_word("иод"));  // й is not и
-    CHECK(fold_word("Ёлка") == "ёлка");            // ё keeps its diaeresis
+    CHECK(fold_word("Ёлка") == "елка");            // ё is printed е as often as not
     CHECK(fold_word("sanción") == "sancion");
     CHECK(fold_word("châtiments") == "chatiments");
     CHECK(fold_word("ÉTAT") == "etat");

@@ -4,13 +4,16 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "indexer/extract/text_layout.h"
 #include "indexer/index/shards.h"
 #include "indexer/index/writer.h"
 #include "indexer/structure/document_builder.h"
+#include "model/schema.h"
 #include "model/stem_forms.h"
+#include "query/reuse/reuse.h"
 #include "query/search/searcher.h"
 
 using namespace verbatim;
@@ -163,4 +166,55 @@ TEST_CASE("the form list of a stem: each form once; merged lists join") {
         CHECK(split_stem_forms(compactor.resolve_duplicate_metadata(key, 2, tags)) ==
               std::vector<std::string>{"punished", "punish", "punishment"});
     CHECK(compactor.resolve_duplicate_metadata("doc:x", 2, tags) == list);  // other keys: the first
+}
+
+TEST_CASE("a unit in another language than its document is stemmed in its own; a Cyrillic word as Russian") {
+    TempDir dir("unit-lang");
+    const std::string french = "internationaux";
+    Analyser en("en"), fr("fr"), ru("ru");
+    REQUIRE(en.stem(french) != fr.stem(french));  // the case where the language matters
+    // An English report quoting a French paragraph; its English paragraph names a Russian word.
+    std::string text =
+        "A/80/1\n\nDistr.: General 1 March 2025\n\n"
+        "1. The Committee reviewed the reports of the States parties and the contributions of the agencies.\n\n"
+        "2. Les engagements internationaux pris par les États parties doivent être respectés par tous les "
+        "gouvernements de la région.\n\n"
+        "3. The Russian text uses the word наказаниям for the punishments of the victims.\n";
+    Document doc = build_document(lay_out_text(text), "mixed.txt", nullptr);
+    doc.meta.lang = "en";
+    std::vector<Xapian::Document> units = units_of(doc);
+    REQUIRE(units.size() == 3);
+    auto has_term = [](const Xapian::Document& d, const std::string& term) {
+        auto t = d.termlist_begin();
+        t.skip_to(term);
+        return t != d.termlist_end() && *t == term;
+    };
+    CHECK(has_term(units[1], std::string(schema::kUnitLang) + "fr"));
+    CHECK_FALSE(has_term(units[0], std::string(schema::kUnitLang) + "en"));  // its document's: no term
+    {
+        IndexWriter writer(dir.path / "db");
+        writer.replace_document(doc.meta, units);
+        writer.commit();
+    }
+    Xapian::Database db((dir.path / "db").string());
+    auto forms = [&](const std::string& stem) { return split_stem_forms(db.get_metadata(schema::kStemPrefix + stem)); };
+    auto holds = [](const std::vector<std::string>& v, const std::string& w) {
+        return std::find(v.begin(), v.end(), w) != v.end();
+    };
+    CHECK(holds(forms(fr.stem(french)), french));
+    CHECK_FALSE(holds(forms(en.stem(french)), french));
+    CHECK(holds(forms(ru.stem("наказаниям")), "наказаниям"));
+    // So the French singular finds the French plural (the query word is stemmed in every
+    // Latin language the index holds, French among them through the unit).
+    if (fr.stem("international") == fr.stem(french)) CHECK(has(found(dir.path / "db", "international"), french));
+
+    // Text reuse reads a French draft as French: the singular meets the plural, so the
+    // whole draft is one shared passage (English stems would cut it at the word).
+    REQUIRE(en.stem("international") != en.stem(french));
+    Searcher searcher(dir.path / "db");
+    std::vector<ReuseMatch> matches = find_reuse(
+        searcher, "Les engagements international pris par les États parties doivent être respectés par tous", {});
+    REQUIRE(!matches.empty());
+    CHECK(matches[0].record.unit.text.find(french) != std::string::npos);
+    CHECK(matches[0].coverage == doctest::Approx(1.0));
 }
