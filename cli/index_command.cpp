@@ -161,6 +161,8 @@ std::map<std::string, size_t> unread_kinds(const std::vector<std::string>& paths
         }
     }
     return kinds;
+}
+
 // Xapian 1.4 can end the process with std::terminate when a write fails at some points
 // of a commit (the I/O-fault test found one). What is on disk is then as after a kill:
 // the last commit, whole. Say so, and exit as any failed run does.

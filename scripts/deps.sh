@@ -12,7 +12,7 @@ build_packages=(g++ cmake ninja-build pkg-config libxapian-dev libpoppler-cpp-de
 build_packages+=(tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-rus tesseract-ocr-ara
                  tesseract-ocr-chi-sim tesseract-ocr-osd)
 # clang and its runtime libraries: the sanitizer build and the libFuzzer targets.
-test_packages=(doctest-dev poppler-utils clang libclang-rt-14-dev xapian-tools)
+test_packages=(doctest-dev poppler-utils clang libclang-rt-14-dev xapian-tools python3)
 # e2e_ocr: img2pdf wraps pdftoppm's page images into image-only PDFs (scans).
 test_packages+=(img2pdf)
 

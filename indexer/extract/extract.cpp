@@ -42,12 +42,17 @@ struct WordCuts {
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// The first byte of a character from U+3000 to U+DFFF: Han, kana, Hangul and their
+// punctuation, written without spaces. Each such character ends a "word" here, so a
+// Chinese sentence is never cut (the analyser segments it with ICU).
+bool opens_unspaced_script(unsigned char c) { return c >= 0xE3 && c <= 0xED; }
+
 // Cuts runs of non-space longer than kMaxWordBytes, at a UTF-8 character boundary.
 std::string cut_long_words(const std::string& text, WordCuts& cuts) {
     size_t run = 0;
     bool any = false;
     for (unsigned char c : text) {
-        run = is_space(c) ? 0 : run + 1;
+        run = is_space(c) || opens_unspaced_script(c) ? 0 : run + 1;
         if (run > kMaxWordBytes) any = true;
     }
     if (!any) return text;
@@ -56,9 +61,9 @@ std::string cut_long_words(const std::string& text, WordCuts& cuts) {
     run = 0;
     bool skipping = false;
     for (unsigned char c : text) {
-        if (is_space(c)) {
+        if (is_space(c) || opens_unspaced_script(c)) {
             if (run > kMaxWordBytes) cuts.longest = std::max(cuts.longest, run);
-            run = 0;
+            run = is_space(c) ? 0 : 1;
             skipping = false;
             out += static_cast<char>(c);
             continue;

@@ -71,10 +71,14 @@ struct Gutter {
 
 // The widest vertical strip in the middle of the text that (almost) no line crosses.
 Gutter find_gutter(const std::vector<Line>& lines, double left, double right) {
+    // The reader's coordinates are checked on arrival (pdf_wire); this sizes a vector, so
+    // it checks again.
+    if (!std::isfinite(left) || !std::isfinite(right) || right - left < 1 || right - left > 20000) return {};
     const int width = static_cast<int>(std::ceil(right - left));
     std::vector<int> coverage(static_cast<std::size_t>(width) + 1, 0);
     for (const Line& line : lines) {
         for (const Segment& s : segments_of(line)) {
+            if (!std::isfinite(s.x0) || !std::isfinite(s.x1)) continue;
             const int from = std::max(0, static_cast<int>(s.x0 - left));
             const int to = std::min(width, static_cast<int>(std::ceil(s.x1 - left)));
             for (int x = from; x < to; ++x) ++coverage[static_cast<std::size_t>(x)];

@@ -124,9 +124,11 @@ int match_numbered_heading(std::string_view s, std::string& numbering) {
         numbering = std::string(head);
         return 1;
     }
-    // A single capital letter of any script: Latin "A.", Cyrillic "С." in Russian editions.
+    // A single capital letter of any script: Latin "A.", Cyrillic "С." in Russian editions;
+    // short, and not a sentence ("M. Draganov succède à ..." is Monsieur Draganov).
     UChar32 letter = first_code_point(head);
-    if (letter >= 0 && static_cast<size_t>(U8_LENGTH(letter)) == head.size() && u_isupper(letter)) {
+    if (letter >= 0 && static_cast<size_t>(U8_LENGTH(letter)) == head.size() && u_isupper(letter) &&
+        char_count(s) < 160 && !ends_sentence(std::string(s))) {
         numbering = std::string(head);
         return 2;
     }
