@@ -64,6 +64,9 @@ struct ExtractedText {
     int page_count = 0;          // 0 when the source has no notion of pages
     bool pages_estimated = false;  // page numbers partly inferred (plain text)
     TitleBlock title_block;        // filled by the extractor when the layout tells it
+    std::string header_symbol;     // what running headers print (plain text): "A/70/PV.15"
+    std::string header_date;       // YYYY-MM-DD, from a header's "28/09/2015"
+    bool no_title_page = false;    // set by structure: the first lines are content, not a title
     std::vector<Problem> problems; // non-fatal: replaced bytes, unreadable page, ...
 };
 
@@ -77,6 +80,8 @@ enum class UnitKind {
     recommendation,  // "Recommendation 3", "Draft recommendation 11bis"
     footnote,        // footnote "17"
     text,            // unnumbered running text (speeches, notes)
+    preambular,      // preambular paragraph of a resolution or decision: anchor "pp-3"
+    table,           // a table, its rows kept as rows: anchor "table-3"
 };
 
 const char* to_string(UnitKind kind);
@@ -107,6 +112,9 @@ struct Unit {
     std::string ref;           // citation inside the document: "para. 36 (b)",
                                // "draft recommendation 11bis, footnote 13"
     std::string parent;        // anchor of the enclosing unit (items, footnotes), else empty
+    std::string part;          // the restarting part it stands in, as printed ("annex I",
+                               // "draft resolution II"), else empty; its anchor then starts
+                               // with the part's slug: "annex-i-para-3"
     std::vector<std::string> heading_path;  // headings above, outermost first
     std::string text;          // clean text: no furniture, no markers
     int page_first = 0;        // 0 when unknown

@@ -50,7 +50,7 @@ inline constexpr Xapian::valueno kFacetsSlot = 3;
 inline constexpr const char* kFileKey = "file:";  // file:<absolute path> -> FileRecord JSON
 inline constexpr const char* kDocKey = "doc:";    // doc:<doc id> -> DocumentMeta JSON
 inline constexpr const char* kSchemaKey = "verbatim-schema";
-inline constexpr const char* kSchemaVersion = "5";
+inline constexpr const char* kSchemaVersion = "6";  // 6: unit records hold a part
 
 // Gap left between the term positions of two fields of one unit, so a phrase
 // never runs from the heading into the text.

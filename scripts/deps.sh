@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build_packages=(g++ cmake ninja-build pkg-config libxapian-dev libpoppler-cpp-dev libicu-dev
-                nlohmann-json3-dev libcli11-dev libdtl-dev libcpp-httplib-dev)
+                nlohmann-json3-dev libcli11-dev libdtl-dev libcpp-httplib-dev libre2-dev)
 # clang and its runtime libraries: the sanitizer build and the libFuzzer targets.
 test_packages=(doctest-dev poppler-utils clang libclang-rt-14-dev xapian-tools)
 

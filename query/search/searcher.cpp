@@ -244,11 +244,38 @@ std::vector<DocumentMeta> Searcher::documents() const {
 
 std::optional<DocumentMeta> Searcher::find_document(const std::string& reference) const {
     return with_retry([&]() -> std::optional<DocumentMeta> {
-        const std::string key = lower(reference);
-        for (const std::string& term : {schema::kSymbol + key, schema::kName + key, schema::kDocId + key}) {
-            auto it = db_.postlist_begin(term);
-            if (it != db_.postlist_end(term)) return record_of(db_.get_document(*it)).doc;
+        auto lookup = [&](const std::string& key) -> std::optional<DocumentMeta> {
+            for (const std::string& term : {schema::kSymbol + key, schema::kName + key, schema::kDocId + key}) {
+                auto it = db_.postlist_begin(term);
+                if (it != db_.postlist_end(term)) return record_of(db_.get_document(*it)).doc;
+            }
+            // "AFG_70_2015": the id without its language, when one language version has it.
+            const std::string prefix = schema::kDocId + key + ".";
+            std::string only;
+            for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+                const std::string term = *t;
+                if (term.find('.', prefix.size()) != std::string::npos) continue;  // a longer id
+                if (!only.empty()) return std::nullopt;  // several languages: say which
+                only = term;
+            }
+            if (only.empty()) return std::nullopt;
+            auto it = db_.postlist_begin(only);
+            if (it == db_.postlist_end(only)) return std::nullopt;
+            return record_of(db_.get_document(*it)).doc;
+        };
+        std::string key = lower(reference);
+        if (auto doc = lookup(key)) return doc;
+        // "Speaking notes ... (13 October 2020)": a citation's document with its date.
+        if (size_t open = key.rfind(" ("); open != std::string::npos && key.back() == ')')
+            if (auto doc = lookup(key.substr(0, open))) return doc;
+        // A file name as typed ("My Notes 2020") against its id's slug ("my-notes-2020").
+        std::string slug;
+        for (unsigned char c : key) {
+            if (std::isalnum(c) || c == '.' || c == '_' || c >= 0x80) slug += static_cast<char>(c);
+            else if (!slug.empty() && slug.back() != '-') slug += '-';
         }
+        while (!slug.empty() && slug.back() == '-') slug.pop_back();
+        if (slug != key && !slug.empty()) return lookup(slug);
         return std::nullopt;
     });
 }
