@@ -203,6 +203,13 @@ std::string_view first_word(std::string_view line) {
     return line.substr(0, line.find(' '));
 }
 
+// "12. ", "3) ", "12.1 ": a numbered paragraph or item starts the line.
+bool starts_numbered(std::string_view line) {
+    size_t i = 0;
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+    return i > 0 && i < line.size() && (line[i] == '.' || line[i] == ')');
+}
+
 // Running headers of a transcript: lines of symbols, dates, counters and job numbers
 // ("A/70/PV.15 28/09/2015"), and short lines that come back page after page with only
 // their digits changed ("12 General Assembly - Forty-eighth session"). Decided for the
@@ -245,6 +252,7 @@ RunningHeaders find_running_headers(const std::string& text) {
             layout::ends_sentence(line) || line.front() == '#' || line.front() == '|' ||
             line.find_first_of(",;()\"") != std::string_view::npos || (line.front() >= 'a' && line.front() <= 'z'))
             continue;  // headers are not clauses: "50th meeting, p. 3)" is a wrapped line
+        if (starts_numbered(line)) continue;  // "12. Item 4": a numbered paragraph, not a header
         Seen& seen = shapes[digit_shape(line)];
         if (seen.count > 0 && content - seen.last_line >= kPageApart) seen.apart = true;
         ++seen.count;
@@ -296,15 +304,15 @@ LineShape line_shape(const std::string& text, const std::unordered_set<size_t>& 
     // Lines that mostly end their sentence were ended by the writer, not wrapped: in
     // hard-wrapped speeches a sixth of the lines end so, in one-per-line files nine tenths.
     const size_t content = lengths.size();
-    // Stray blank lines do not make it hard-wrapped when its lines are long (a median line
-    // of more than 100 characters is no column).
+    // Blank lines do not make it hard-wrapped when its lines are long and end their
+    // sentences (a median line of more than 100 characters is no column).
     std::vector<size_t> sorted = lengths;
     std::sort(sorted.begin(), sorted.end());
     const size_t median = sorted.empty() ? 0 : sorted[sorted.size() / 2];
     const bool ended_lines = content >= 3 && ended * 2 >= content;
     shape.paragraph_per_line =
         lines >= 3 && ((blank * 10 < lines && (long_lines * 4 >= content || ended_lines)) ||
-                       (blank * 4 < lines && ended_lines && median > 100));
+                       (ended_lines && median > 100));
     if (shape.paragraph_per_line || lengths.size() < 10 || blank * 20 >= lengths.size()) return shape;
     std::sort(lengths.begin(), lengths.end());
     const size_t column = lengths[lengths.size() * 19 / 20];  // the width lines are wrapped to
