@@ -43,7 +43,9 @@ std::string human_date(const std::string& iso) {
     return std::to_string(d) + " " + kMonths[static_cast<size_t>(m - 1)] + " " + std::to_string(y);
 }
 
-std::string document_reference(const DocumentMeta& doc) {
+namespace {
+
+std::string plain_reference(const DocumentMeta& doc) {
     if (!doc.symbol.empty()) return doc.symbol;
     std::string ref = doc.title.empty() ? doc.name : doc.title;
     if (ref.empty()) {
@@ -55,6 +57,14 @@ std::string document_reference(const DocumentMeta& doc) {
         return file.empty() ? doc.id : std::string(file);
     }
     if (!doc.date.empty()) ref += " (" + human_date(doc.date) + ")";
+    return ref;
+}
+
+}  // namespace
+
+std::string document_reference(const DocumentMeta& doc) {
+    std::string ref = plain_reference(doc);
+    if (doc.other_languages && !doc.lang.empty()) ref += " [" + doc.lang + "]";
     return ref;
 }
 

@@ -150,6 +150,8 @@ struct DocumentMeta {
     std::string distribution;
     std::string job_number;
     std::string source;        // the file it was read from (absolute path)
+    bool other_languages = false;  // set by search, not stored: another language version
+                                   // is indexed, so its citations say which one this is
 };
 
 struct Document {
@@ -160,7 +162,8 @@ struct Document {
 
 // "CTOC/COP/WG.4/2020/4, para. 12" or "Speaking notes ... (13 October 2020), para. 3".
 std::string citation_of(const DocumentMeta& doc, const Unit& unit);
-// The document part of a citation: its symbol, else its title and date.
+// The document part of a citation: its symbol, else its title and date, else its file's
+// name; with " [ru]" when other language versions are indexed (other_languages).
 std::string document_reference(const DocumentMeta& doc);
 // "p. 3", "pp. 2-3" or empty when pages are unknown.
 std::string pages_of(const Unit& unit);

@@ -213,6 +213,17 @@ SearchResult Searcher::search(const SearchOptions& options) {
         for (Hit& hit : result.hits) snippet(hit);
         for (HitGroup& g : result.groups)
             for (Hit& hit : g.hits) snippet(hit);
+        // A hit in one of several language versions says which: "A/HRC/WG.6/34/ITA/3 [ru]".
+        std::map<std::string, bool> several;
+        auto mark = [&](Hit& hit) {
+            DocumentMeta& d = hit.record.doc;
+            auto it = several.find(d.id);
+            if (it == several.end()) it = several.emplace(d.id, versions(d).size() > 1).first;
+            d.other_languages = it->second;
+        };
+        for (Hit& hit : result.hits) mark(hit);
+        for (HitGroup& g : result.groups)
+            for (Hit& hit : g.hits) mark(hit);
         return result;
     });
 }
@@ -264,6 +275,15 @@ std::optional<DocumentMeta> Searcher::find_document(const std::string& reference
             return record_of(db_.get_document(*it)).doc;
         };
         std::string key = lower(reference);
+        // "A/HRC/WG.6/34/ITA/3 [ru]": the version in that language, as a hit cites it.
+        if (size_t open = key.rfind(" ["); open != std::string::npos && key.back() == ']' && key.size() - open <= 7) {
+            const std::string lang = key.substr(open + 2, key.size() - open - 3);
+            if (auto doc = lookup(key.substr(0, open))) {
+                for (const DocumentMeta& v : versions(*doc))
+                    if (v.lang == lang) return v;
+                return std::nullopt;
+            }
+        }
         if (auto doc = lookup(key)) return doc;
         // "Speaking notes ... (13 October 2020)": a citation's document with its date.
         if (size_t open = key.rfind(" ("); open != std::string::npos && key.back() == ')')

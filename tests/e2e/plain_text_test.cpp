@@ -293,3 +293,18 @@ TEST_CASE("issue 23: golden check over 300 General Debate speeches" * doctest::t
               << " citations not by the file's name, " << too_long << " speeches with a unit longer than a paragraph, "
               << lost << " speeches with words in no unit\n";
 }
+
+TEST_CASE("issue 23: with two language versions indexed, a hit says which language it is, and cites back") {
+    fs::path dir = fresh_dir("twolangs");
+    write_file(dir / "docs" / "r-en.txt", "1. The Working Group welcomed the report on fisheries and the ocean.\n");
+    write_file(dir / "docs" / "r-fr.txt", "1. Le Groupe de travail a accueilli avec satisfaction le rapport sur la p\xC3\xAA" "che et les oc\xC3\xA9" "ans.\n");
+    write_file(dir / "docs" / "manifest.ini", "[r-en]\nsymbol = X/2025/7\n\n[r-fr]\nsymbol = X/2025/7\n");
+    const std::string db = (dir / "db").string();
+    REQUIRE(run_verbatim({"index", (dir / "docs").string(), "--db", db}).exit_code == 0);
+    RunResult en = run_verbatim({"search", "--db", db, "--json", "fisheries"});
+    REQUIRE(en.exit_code == 0);
+    CHECK(json_field(en.out, "citation") == std::vector<std::string>{"X/2025/7 [en], para. 1"});
+    RunResult fr = run_verbatim({"cite", "--db", db, "--json", "X/2025/7 [fr], para. 1"});
+    REQUIRE(fr.exit_code == 0);
+    CHECK(contains(fr.out, "Groupe de travail"));
+}
