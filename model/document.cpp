@@ -43,16 +43,35 @@ std::string human_date(const std::string& iso) {
     return std::to_string(d) + " " + kMonths[static_cast<size_t>(m - 1)] + " " + std::to_string(y);
 }
 
-std::string document_reference(const DocumentMeta& doc) {
+namespace {
+
+std::string plain_reference(const DocumentMeta& doc) {
     if (!doc.symbol.empty()) return doc.symbol;
     std::string ref = doc.title.empty() ? doc.name : doc.title;
-    if (ref.empty()) ref = doc.id;
+    if (ref.empty()) {
+        // No symbol, title or name: the file's own name as the user sees it ("HRV_75_2020"),
+        // which `show` and `cite` accept back.
+        std::string_view file = doc.source;
+        if (size_t slash = file.find_last_of('/'); slash != std::string_view::npos) file.remove_prefix(slash + 1);
+        if (size_t dot = file.rfind('.'); dot != std::string_view::npos && dot > 0) file = file.substr(0, dot);
+        return file.empty() ? doc.id : std::string(file);
+    }
     if (!doc.date.empty()) ref += " (" + human_date(doc.date) + ")";
     return ref;
 }
 
+}  // namespace
+
+std::string document_reference(const DocumentMeta& doc) {
+    std::string ref = plain_reference(doc);
+    if (doc.other_languages && !doc.lang.empty()) ref += " [" + doc.lang + "]";
+    return ref;
+}
+
 std::string citation_of(const DocumentMeta& doc, const Unit& unit) {
-    const std::string& ref = unit.ref.empty() ? unit.label : unit.ref;
+    std::string ref = unit.ref.empty() ? unit.label : unit.ref;
+    // "A/79/722, annex, para. 3": a unit of a part whose numbering restarts names the part.
+    if (!unit.part.empty() && ref.rfind(unit.part, 0) != 0) ref = ref.empty() ? unit.part : unit.part + ", " + ref;
     return ref.empty() ? document_reference(doc) : document_reference(doc) + ", " + ref;
 }
 

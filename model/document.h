@@ -81,6 +81,9 @@ struct ExtractedText {
     // PDF: the printed page number of each physical page (index 0 is the file's page 1),
     // so a unit's printed page can be opened in the file; empty for text.
     std::vector<int> printed_pages;
+    std::string header_symbol;     // what running headers print (plain text): "A/70/PV.15"
+    std::string header_date;       // YYYY-MM-DD, from a header's "28/09/2015"
+    bool no_title_page = false;    // set by structure: the first lines are content, not a title
     std::vector<Problem> problems; // non-fatal: replaced bytes, unreadable page, ...
 };
 
@@ -94,8 +97,8 @@ enum class UnitKind {
     recommendation,  // "Recommendation 3", "Draft recommendation 11bis"
     footnote,        // footnote "17"
     text,            // unnumbered running text (speeches, notes)
-    preambular,      // preambular paragraph of a resolution: "Recalling ...", cited "preambular para. 3"
-    table,           // a table, its rows one per line: "table 3"
+    preambular,      // preambular paragraph of a resolution or decision: anchor "pp-3"
+    table,           // a table, its rows kept as rows: anchor "table-3"
 };
 
 const char* to_string(UnitKind kind);
@@ -126,8 +129,9 @@ struct Unit {
     std::string ref;           // citation inside the document: "para. 36 (b)",
                                // "draft recommendation 11bis, footnote 13"
     std::string parent;        // anchor of the enclosing unit (items, footnotes), else empty
-    std::string part;          // part whose numbering restarts, as cited: "annex I", "draft
-                               // resolution II"; empty in the main body. `ref` starts with it.
+    std::string part;          // the restarting part it stands in, as printed ("annex I",
+                               // "draft resolution II"), else empty; its anchor then starts
+                               // with the part's slug: "annex-i-para-3"
     std::vector<std::string> heading_path;  // headings above, outermost first
     std::string text;          // clean text: no furniture, no markers
     int page_first = 0;        // 0 when unknown
@@ -169,6 +173,8 @@ struct DocumentMeta {
     // session", "Agenda item 35", the agenda item's title): kept, as printed.
     std::vector<std::string> masthead;
     std::vector<int> printed_pages;  // ExtractedText::printed_pages of the source
+    bool other_languages = false;  // set by search, not stored: another language version
+                                   // is indexed, so its citations say which one this is
 };
 
 struct Document {
@@ -179,7 +185,8 @@ struct Document {
 
 // "CTOC/COP/WG.4/2020/4, para. 12" or "Speaking notes ... (13 October 2020), para. 3".
 std::string citation_of(const DocumentMeta& doc, const Unit& unit);
-// The document part of a citation: its symbol, else its title and date.
+// The document part of a citation: its symbol, else its title and date, else its file's
+// name; with " [ru]" when other language versions are indexed (other_languages).
 std::string document_reference(const DocumentMeta& doc);
 // "p. 3", "pp. 2-3" or empty when pages are unknown.
 std::string pages_of(const Unit& unit);

@@ -62,7 +62,7 @@ inline constexpr Xapian::valueno kFacetsSlot = 3;
 inline constexpr const char* kFileKey = "file:";  // file:<absolute path> -> FileRecord JSON
 inline constexpr const char* kDocKey = "doc:";    // doc:<doc id> -> DocumentMeta JSON
 inline constexpr const char* kSchemaKey = "verbatim-schema";
-inline constexpr const char* kSchemaVersion = "6";
+inline constexpr const char* kSchemaVersion = "7";  // 6: languages; 7: unit records hold a part
 
 // --- the one way to build a term or a metadata key from a value --------------
 // Xapian refuses terms over 245 bytes and metadata keys over about as many ("Key too

@@ -1,9 +1,11 @@
 #include "indexer/extract/text_layout.h"
 
 #include "indexer/extract/page_layout_internal.h"  // ends_sentence, shared with PDF layout
+#include "indexer/extract/text_furniture.h"
 
 #include <algorithm>
-#include <regex>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace verbatim {
@@ -19,26 +21,6 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// Job numbers as printed in UN footers: "V.20-05476", "GE.19-13879", "21-02065 (E)".
-const std::string kJob = R"((?:[A-Z]{1,3}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?)";
-// Compiled on first use, not at start-up (a search never needs them).
-const std::regex& counter_then_job() {
-    static const std::regex re("^(\\d{1,4})/(\\d{1,4})(?:\\s+" + kJob + ")?$");
-    return re;
-}
-const std::regex& job_then_counter() {
-    static const std::regex re("^" + kJob + "(?:\\s+(\\d{1,4})/(\\d{1,4}))?$");
-    return re;
-}
-const std::regex& page_of() {
-    static const std::regex re(R"(^(?:-\s*)?[Pp]age\s+(\d{1,4})(?:\s+of\s+\d{1,4})?(?:\s*-)?$)");
-    return re;
-}
-const std::regex& star_barcode() {
-    static const std::regex re(R"(^\*\d{7,}\*$)");
-    return re;
-}
-
 struct CleanLine {
     std::string text;
     bool emphasised = false;
@@ -51,10 +33,32 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
         s.replace(pos, from.size(), to);
 }
 
+// "[text](#target)" -> "text", in one pass (a regex here blew the stack on long lines).
+std::string strip_links(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    size_t close_bracket = 0, close_paren = 0;  // cached next ']' and ')' (linear time)
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '[') {
+            if (close_bracket != std::string::npos && close_bracket <= i) close_bracket = s.find(']', i + 1);
+            const size_t j = close_bracket;
+            if (j != std::string::npos && j + 1 < s.size() && s[j + 1] == '(') {
+                if (close_paren != std::string::npos && close_paren <= j + 1) close_paren = s.find(')', j + 2);
+                if (close_paren != std::string::npos) {
+                    out.append(s, i + 1, j - i - 1);
+                    i = close_paren;
+                    continue;
+                }
+            }
+        }
+        out += s[i];
+    }
+    return out;
+}
+
 // Removes Markdown emphasis and escapes; reports whether the whole line was emphasised.
 std::string strip_markdown_inline(std::string s, bool& emphasised) {
-    static const std::regex kLink(R"(\[([^\]]*)\]\(#?[^)]*\))");
-    if (s.find("](") != std::string::npos) s = std::regex_replace(s, kLink, "$1");
+    if (s.find("](") != std::string::npos) s = strip_links(s);
     std::string_view t = trim(s);
     emphasised = t.size() > 2 && t.front() == '*' && t.back() == '*';
     replace_all(s, "\\*", "\x01");  // protect escaped asterisks
@@ -72,20 +76,61 @@ std::string strip_markdown_inline(std::string s, bool& emphasised) {
     return out;
 }
 
+// "<sup> 12 </sup>" at s[at]: the label ("12", "a", "*", "†") and the end of the tag.
+bool read_sup(const std::string& s, size_t at, std::string& label, size_t& end) {
+    static constexpr std::string_view kOpen = "<sup>", kClose = "</sup>";
+    if (s.compare(at, kOpen.size(), kOpen) != 0) return false;
+    size_t i = at + kOpen.size();
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t from = i;
+    size_t count = 0;
+    const bool digits = i < s.size() && s[i] >= '0' && s[i] <= '9';
+    while (i < s.size()) {
+        if (digits ? (s[i] >= '0' && s[i] <= '9') : (s[i] >= 'a' && s[i] <= 'z') || s[i] == '*') {
+            ++i;
+        } else if (!digits && (s.compare(i, 3, "\xE2\x80\xA0") == 0 || s.compare(i, 3, "\xE2\x80\xA1") == 0)) {
+            i += 3;  // dagger, double dagger
+        } else {
+            break;
+        }
+        ++count;
+    }
+    if (count == 0 || count > (digits ? 3u : 2u)) return false;
+    label = s.substr(from, i - from);
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (s.compare(i, kClose.size(), kClose) != 0) return false;
+    end = i + kClose.size();
+    return true;
+}
+
 // <sup>N</sup> inline -> footnote marker sentinel; returns true when the line starts
 // with one (the line is then the text of footnote N).
 bool convert_footnote_markers(std::string& s) {
-    static const std::regex kSup(R"(<sup>\s*([0-9]{1,3}|[a-z*†‡]{1,2})\s*</sup>)");
     if (s.find("<sup>") == std::string::npos) return false;
-    std::smatch m;
+    const size_t lead = s.find_first_not_of(" \t");
+    std::string out;
+    out.reserve(s.size());
     bool starts_footnote = false;
-    std::string_view t = trim(s);
-    if (std::regex_search(s, m, kSup) && m.position(0) == static_cast<long>(t.data() - s.data()) &&
-        t.size() > static_cast<size_t>(m.length(0))) {
-        starts_footnote = true;
-        s = m[1].str() + " " + std::string(trim(m.suffix().str()));
+    for (size_t i = 0; i < s.size();) {
+        std::string label;
+        size_t end = 0;
+        if (s[i] == '<' && read_sup(s, i, label, end)) {
+            if (i == lead && !starts_footnote && trim(std::string_view(s).substr(end)).size() > 0 && out.empty()) {
+                starts_footnote = true;
+                out = label + " ";
+                i = end;
+                while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+                continue;
+            }
+            out += kFootnoteMarkOpen;
+            out += label;
+            out += kFootnoteMarkClose;
+            i = end;
+            continue;
+        }
+        out += s[i++];
     }
-    s = std::regex_replace(s, kSup, std::string(kFootnoteMarkOpen) + "$1" + kFootnoteMarkClose);
+    s = std::move(out);
     return starts_footnote;
 }
 
@@ -131,27 +176,6 @@ std::vector<CleanLine> clean_line(std::string_view raw) {
 
 }  // namespace
 
-bool is_page_furniture_line(std::string_view line, int& page) {
-    std::string s(trim(line));
-    page = 0;
-    // Furniture is short and always holds a digit or a '*': a cheap test before the regexes.
-    if (s.empty() || s.size() > 40 || s.find_first_of("0123456789*") == std::string::npos) return false;
-    std::smatch m;
-    if (std::regex_match(s, m, counter_then_job())) {
-        page = std::stoi(m[1].str());
-        return std::stoi(m[1].str()) <= std::stoi(m[2].str());
-    }
-    if (std::regex_match(s, m, job_then_counter())) {
-        if (m[1].matched) page = std::stoi(m[1].str());
-        return true;
-    }
-    if (std::regex_match(s, m, page_of())) {
-        page = std::stoi(m[1].str());
-        return true;
-    }
-    return std::regex_match(s, star_barcode());
-}
-
 namespace {
 
 size_t code_points(std::string_view s) {
@@ -170,26 +194,8 @@ struct LineShape {
     size_t gapless_column = 0;
 };
 
-LineShape line_shape(const std::string& text) {
-    std::vector<size_t> lengths;  // of the non-blank lines, in characters
-    size_t lines = 0, blank = 0, long_lines = 0;
-    for (size_t begin = 0; begin < text.size();) {
-        size_t end = text.find('\n', begin);
-        if (end == std::string::npos) end = text.size();
-        std::string_view line = trim(std::string_view(text.data() + begin, end - begin));
-        ++lines;
-        if (line.empty()) ++blank;
-        else lengths.push_back(code_points(line));
-        if (line.size() > 200) ++long_lines;
-        begin = end + 1;
-    }
-    LineShape shape;
-    shape.paragraph_per_line = lines >= 3 && blank * 10 < lines && long_lines * 4 >= lines - blank;
-    if (shape.paragraph_per_line || lengths.size() < 10 || blank * 20 >= lengths.size()) return shape;
-    std::sort(lengths.begin(), lengths.end());
-    const size_t column = lengths[lengths.size() * 19 / 20];  // the width lines are wrapped to
-    if (column >= 30 && column <= 200) shape.gapless_column = column;  // else a list, a table
-    return shape;
+bool ends_clause(std::string_view line) {
+    return layout::ends_sentence(line) || (!line.empty() && line.back() == ',');
 }
 
 std::string_view first_word(std::string_view line) {
@@ -197,13 +203,133 @@ std::string_view first_word(std::string_view line) {
     return line.substr(0, line.find(' '));
 }
 
+// "12. ", "3) ", "12.1 ": a numbered paragraph or item starts the line.
+bool starts_numbered(std::string_view line) {
+    size_t i = 0;
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+    return i > 0 && i < line.size() && (line[i] == '.' || line[i] == ')');
+}
+
+// Running headers of a transcript: lines of symbols, dates, counters and job numbers
+// ("A/70/PV.15 28/09/2015"), and short lines that come back page after page with only
+// their digits changed ("12 General Assembly - Forty-eighth session"). Decided for the
+// whole text first, since a header is known by its repetition.
+struct RunningHeaders {
+    std::unordered_set<size_t> lines;  // numbers of the raw lines that are headers
+    std::string symbol, date;          // what the headers say of the document
+};
+
+RunningHeaders find_running_headers(const std::string& text) {
+    struct Seen {
+        size_t count = 0;
+        size_t last_line = 0;
+        bool apart = false;  // two occurrences stand pages apart, not in a list
+        std::vector<size_t> lines;
+    };
+    std::unordered_map<std::string, Seen> shapes;
+    std::vector<std::pair<size_t, HeaderFields>> weak;  // symbol or date alone: if repeated
+    RunningHeaders out;
+    size_t number = 0, content = 0;
+    constexpr size_t kPageApart = 8;  // content lines between two headers at least
+    for (size_t begin = 0; begin <= text.size(); ++number) {
+        size_t end = text.find('\n', begin);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line = trim(std::string_view(text.data() + begin, end - begin));
+        begin = end + 1;
+        if (!line.empty()) ++content;
+        HeaderFields fields;
+        const bool header_shape = is_header_line(line, fields);
+        if (header_shape) {
+            if (fields.strong) {
+                out.lines.insert(number);
+                if (out.symbol.empty()) out.symbol = fields.symbol;
+                if (out.date.empty()) out.date = fields.date;
+                continue;
+            }
+            weak.emplace_back(number, fields);
+        }
+        if (line.empty() || line.size() > 80 || line.find_first_of("0123456789") == std::string_view::npos ||
+            layout::ends_sentence(line) || line.front() == '#' || line.front() == '|' ||
+            line.find_first_of(",;()\"") != std::string_view::npos || (line.front() >= 'a' && line.front() <= 'z'))
+            continue;  // headers are not clauses: "50th meeting, p. 3)" is a wrapped line
+        if (starts_numbered(line)) continue;  // "12. Item 4": a numbered paragraph, not a header
+        Seen& seen = shapes[digit_shape(line)];
+        if (seen.count > 0 && content - seen.last_line >= kPageApart) seen.apart = true;
+        ++seen.count;
+        seen.last_line = content;
+        // A title page prints the symbol its running headers repeat: that one is content.
+        if (content > 3 || !header_shape) seen.lines.push_back(number);
+    }
+    for (const auto& [shape, seen] : shapes)
+        if (seen.count >= 2 && seen.apart) out.lines.insert(seen.lines.begin(), seen.lines.end());
+    for (const auto& [line, fields] : weak)
+        if (out.lines.count(line)) {
+            if (out.symbol.empty()) out.symbol = fields.symbol;
+            if (out.date.empty()) out.date = fields.date;
+        }
+    return out;
+}
+
+LineShape line_shape(const std::string& text, const std::unordered_set<size_t>& furniture) {
+    std::vector<size_t> lengths;  // of the non-blank lines, in characters
+    size_t lines = 0, blank = 0, long_lines = 0, ended = 0;
+    // Blank lines around furniture are the page break, not a paragraph's end.
+    size_t blank_run = 0;
+    bool after_furniture = false;
+    int page = 0;
+    for (size_t begin = 0, number = 0; begin < text.size(); ++number) {
+        size_t end = text.find('\n', begin);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line = trim(std::string_view(text.data() + begin, end - begin));
+        begin = end + 1;
+        if (line.empty()) {
+            ++blank_run;
+            continue;
+        }
+        if (furniture.count(number) || is_page_furniture_line(line, page)) {
+            blank_run = 0;
+            after_furniture = true;
+            continue;
+        }
+        if (!after_furniture) blank += blank_run;
+        lines += blank_run + 1;
+        blank_run = 0;
+        after_furniture = false;
+        lengths.push_back(code_points(line));
+        if (line.size() > 200) ++long_lines;
+        if (ends_clause(line)) ++ended;
+    }
+    lines += blank_run;
+    LineShape shape;
+    // Lines that mostly end their sentence were ended by the writer, not wrapped: in
+    // hard-wrapped speeches a sixth of the lines end so, in one-per-line files nine tenths.
+    const size_t content = lengths.size();
+    // Blank lines do not make it hard-wrapped when its lines are long and end their
+    // sentences (a median line of more than 100 characters is no column).
+    std::vector<size_t> sorted = lengths;
+    std::sort(sorted.begin(), sorted.end());
+    const size_t median = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+    const bool ended_lines = content >= 3 && ended * 2 >= content;
+    shape.paragraph_per_line =
+        lines >= 3 && ((blank * 10 < lines && (long_lines * 4 >= content || ended_lines)) ||
+                       (ended_lines && median > 100));
+    if (shape.paragraph_per_line || lengths.size() < 10 || blank * 20 >= lengths.size()) return shape;
+    std::sort(lengths.begin(), lengths.end());
+    const size_t column = lengths[lengths.size() * 19 / 20];  // the width lines are wrapped to
+    if (column >= 30 && column <= 200) shape.gapless_column = column;  // else a list, a table
+    return shape;
+}
+
 }  // namespace
 
 ExtractedText lay_out_text(const std::string& text) {
     ExtractedText out;
-    const LineShape shape = line_shape(text);
+    const RunningHeaders headers = find_running_headers(text);
+    const LineShape shape = line_shape(text, headers.lines);
     const bool line_blocks = shape.paragraph_per_line;
     const size_t column = shape.gapless_column;
+    out.header_symbol = headers.symbol;
+    out.header_date = headers.date;
     struct Pending {
         SourceLine line;
         size_t chars_before = 0;  // characters of content before this line
@@ -211,17 +337,19 @@ ExtractedText lay_out_text(const std::string& text) {
     std::vector<Pending> lines;
     std::vector<std::pair<size_t, int>> counters;  // (index of first line after, page closed)
     bool gap = true;
+    bool page_break = false;  // furniture since the last content line
     size_t chars = 0;
     size_t begin = 0;
-    while (begin <= text.size()) {
+    for (size_t number = 0; begin <= text.size(); ++number) {
         size_t end = text.find('\n', begin);
         if (end == std::string::npos) end = text.size();
         std::string_view raw(text.data() + begin, end - begin);
         begin = end + 1;
         int page = 0;
-        if (is_page_furniture_line(raw, page)) {
+        if (is_page_furniture_line(trim(raw), page) || headers.lines.count(number)) {
             if (page > 0) counters.emplace_back(lines.size(), page);
             gap = true;
+            page_break = true;
             continue;
         }
         std::vector<CleanLine> cleaned = clean_line(raw);
@@ -238,6 +366,12 @@ ExtractedText lay_out_text(const std::string& text) {
             p.line.text = std::move(c.text);
             p.line.role = c.footnote ? LineRole::footnote : LineRole::body;
             p.line.starts_block = gap || c.footnote || c.emphasised || line_blocks;
+            // A sentence cut by a page break goes on after the page's furniture.
+            if (page_break && !lines.empty() && !c.footnote && !c.emphasised &&
+                lines.back().line.role == LineRole::body && !lines.back().line.emphasised &&
+                !ends_clause(lines.back().line.text))
+                p.line.starts_block = false;
+            page_break = false;
             p.line.emphasised = c.emphasised;
             p.chars_before = chars;
             chars += p.line.text.size();
@@ -246,7 +380,6 @@ ExtractedText lay_out_text(const std::string& text) {
         }
         if (begin > text.size()) break;
     }
-
     // Without blank lines, a line that ends a sentence although the next line's first word
     // would have fitted after it was ended by its writer, not by the wrapping: a paragraph.
     if (column > 0)

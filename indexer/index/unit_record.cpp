@@ -99,7 +99,7 @@ DocumentMeta document_meta_from_json(const nlohmann::json& j) {
 namespace {
 
 // The record, version kRecordVersion: a version byte, then in this order
-//   doc id, anchor, kind (byte: index in kKinds), number, label, ref, parent,
+//   doc id, anchor, kind (byte: index in kKinds), number, label, ref, parent, part,
 //   heading path, text, page_first, page_last, flags (byte: kInferred | kDraft),
 //   footnotes, seq, cites, status, countries,
 //   changes (each: action, delegations, text, note),
@@ -108,7 +108,7 @@ namespace {
 // Strings are a varint length and the bytes, lists a varint count and the items, ints
 // zigzag varints, byte offsets varints: an empty string or list takes one byte.
 // Any change to this layout takes a new kRecordVersion (and schema::kSchemaVersion).
-constexpr uint8_t kRecordVersion = 1;
+constexpr uint8_t kRecordVersion = 2;  // 2: a unit's part
 // The stored code of a kind is its index here, not its enum value: reordering the enum
 // does not change records.
 constexpr UnitKind kKinds[] = {UnitKind::heading,  UnitKind::paragraph, UnitKind::item,
@@ -143,6 +143,7 @@ std::string serialise_unit(const std::string& doc_id, const Unit& u) {
     put_bytes(out, u.label);
     put_bytes(out, u.ref);
     put_bytes(out, u.parent);
+    put_bytes(out, u.part);
     put_list(out, u.heading_path);
     put_bytes(out, u.text);
     put_signed(out, u.page_first);
@@ -187,6 +188,7 @@ std::pair<Unit, std::string> parse_unit(const std::string& data) {
     u.label = read_string(in);
     u.ref = read_string(in);
     u.parent = read_string(in);
+    u.part = read_string(in);
     u.heading_path = read_list(in);
     u.text = read_string(in);
     u.page_first = in.int_value();

@@ -60,6 +60,13 @@ Document build_document(const ExtractedText& extracted, const std::string& sourc
                         const ManifestEntry* manifest) {
     Document doc;
     StructuredText structured = build_units(extracted);
+    // Lines before the first unit that are no title page ("Mr. President,") are content:
+    // never the title, and searchable.
+    if (!structured.front_matter.empty() && !shows_title_page(extracted, structured.front_matter)) {
+        ExtractedText all = extracted;
+        all.no_title_page = true;
+        structured = build_units(all);
+    }
     doc.meta = read_document_meta(extracted, structured);
     // The manifest's lang wins; without it the text says which language it is in.
     if (!manifest || !manifest->fields.count("lang"))

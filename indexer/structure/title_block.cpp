@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <regex>
+#include <charconv>
+#include <cstdio>
+
+#include <re2/re2.h>
 
 namespace verbatim {
 
@@ -33,6 +36,30 @@ std::string guess_type(const std::string& title, const DocumentMeta& meta) {
     return "";
 }
 
+// A line that addresses the audience ("Mr. President,", "Excellencies;") rather than names
+// the document: it ends as a clause does.
+bool is_salutation(std::string_view line) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '*')) line.remove_suffix(1);
+    return !line.empty() && (line.back() == ',' || line.back() == ';' || line.back() == ':');
+}
+
+// The date a document without a title page states for itself, in a line of its own at its
+// start or end ("Delivered on 23 September 2020", "New York, 23 September 2020"); a date
+// inside the speech's sentences is about something else.
+std::string stated_date(const std::vector<Unit>& units) {
+    auto look = [&](const Unit& u) -> std::string {
+        if (u.text.size() > 80) return {};
+        std::string date = find_date(u.text);
+        if (date.empty()) return {};
+        return std::count(u.text.begin(), u.text.end(), ' ') <= 6 ? date : std::string();
+    };
+    for (size_t i = 0; i < units.size() && i < 3; ++i)
+        if (std::string d = look(units[i]); !d.empty()) return d;
+    for (size_t i = units.size(); i > 0 && i + 3 > units.size(); --i)
+        if (std::string d = look(units[i - 1]); !d.empty()) return d;
+    return {};
+}
+
 }  // namespace
 
 int ordinal_value(std::string_view word) {
@@ -47,28 +74,144 @@ int ordinal_value(std::string_view word) {
     while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
     if (digits > 0 && digits <= 3) {
         std::string suffix = w.substr(digits);
-        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") return std::stoi(w.substr(0, digits));
+        int n = 0;
+        std::from_chars(w.data(), w.data() + digits, n);  // at most 3 digits: no overflow
+        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") return n;
     }
     return 0;
 }
 
 std::string find_date(std::string_view text) {
-    static const std::regex kDate(
-        R"((\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4}))",
-        std::regex::icase);
-    std::match_results<std::string_view::const_iterator> m;
-    if (!std::regex_search(text.begin(), text.end(), m, kDate)) return {};
-    std::string month = lower(m[2].str());
-    int month_number = static_cast<int>(std::find(kMonths.begin(), kMonths.end(), month) - kMonths.begin()) + 1;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", std::stoi(m[3].str()), month_number, std::stoi(m[1].str()));
-    return buf;
+    // "<1-2 digits> <Month> <4 digits>", months in any letter case.
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (!digit(text[i]) || (i > 0 && digit(text[i - 1]))) continue;
+        size_t j = i;
+        while (j < text.size() && digit(text[j]) && j - i < 3) ++j;
+        if (j - i > 2) continue;
+        int day = 0;
+        std::from_chars(text.data() + i, text.data() + j, day);
+        size_t k = j;
+        while (k < text.size() && std::isspace(static_cast<unsigned char>(text[k]))) ++k;
+        if (k == j) continue;
+        size_t m = k;
+        while (m < text.size() && std::isalpha(static_cast<unsigned char>(text[m]))) ++m;
+        const std::string month = lower(text.substr(k, m - k));
+        auto it = std::find(kMonths.begin(), kMonths.end(), month);
+        if (it == kMonths.end()) continue;
+        size_t y = m;
+        while (y < text.size() && std::isspace(static_cast<unsigned char>(text[y]))) ++y;
+        if (y == m || y + 4 > text.size()) continue;
+        int year = 0;
+        auto [end, ec] = std::from_chars(text.data() + y, text.data() + y + 4, year);
+        if (ec != std::errc() || end != text.data() + y + 4) continue;
+        if (day < 1 || day > 31) continue;
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, static_cast<int>(it - kMonths.begin()) + 1, day);
+        return buf;
+    }
+    return {};
 }
 
 bool looks_like_symbol(std::string_view text) {
-    static const std::regex kSymbol(R"(^[A-Z]{1,8}(/[A-Za-z0-9.\-]{1,12}){1,8}$)");
-    return text.size() < 60 && std::regex_match(text.begin(), text.end(), kSymbol) &&
-           std::any_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    // [A-Z]{1,8}(/[A-Za-z0-9.-]{1,12}){1,8} holding a digit
+    if (text.size() >= 60) return false;
+    size_t i = 0;
+    while (i < text.size() && text[i] >= 'A' && text[i] <= 'Z') ++i;
+    if (i == 0 || i > 8 || i == text.size()) return false;
+    size_t parts = 0;
+    bool digit = false;
+    while (i < text.size()) {
+        if (text[i] != '/') return false;
+        const size_t from = ++i;
+        while (i < text.size() && text[i] != '/') {
+            const unsigned char c = static_cast<unsigned char>(text[i]);
+            if (!(std::isalnum(c) || c == '.' || c == '-') || c >= 0x80) return false;
+            digit = digit || std::isdigit(c);
+            ++i;
+        }
+        if (i == from || i - from > 12) return false;
+        ++parts;
+    }
+    return parts <= 8 && digit;
+}
+
+namespace {
+
+// "Distr.: General", "Distr. LIMITED": the distribution, else empty.
+std::string distribution_in(std::string_view line) {
+    const std::string l = lower(line);
+    for (size_t at = l.find("distr"); at != std::string::npos; at = l.find("distr", at + 1)) {
+        size_t i = at + 5;
+        if (i < l.size() && l[i] == '.') ++i;
+        if (i < l.size() && l[i] == ':') ++i;
+        while (i < l.size() && std::isspace(static_cast<unsigned char>(l[i]))) ++i;
+        for (const char* d : {"general", "limited", "restricted"}) {
+            const std::string_view word(d);
+            if (l.compare(i, word.size(), word) == 0) {
+                std::string out(line.substr(i, word.size()));
+                return out;
+            }
+        }
+    }
+    return {};
+}
+
+// A capitalised word: [A-Z][a-z]+ starting at s[i]; its end, else i.
+size_t capitalised_word(std::string_view s, size_t i) {
+    if (i >= s.size() || !std::isupper(static_cast<unsigned char>(s[i]))) return i;
+    size_t j = i + 1;
+    while (j < s.size() && std::islower(static_cast<unsigned char>(s[j]))) ++j;
+    return j > i + 1 ? j : i;
+}
+
+// "Original: English" -> "English"; "Spanish only" -> "Spanish".
+std::string original_language_in(std::string_view line) {
+    if (size_t at = line.find("Original:"); at != std::string_view::npos) {
+        size_t i = at + 9;
+        while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+        size_t end = capitalised_word(line, i);
+        if (end > i) return std::string(line.substr(i, end - i));
+    }
+    size_t end = capitalised_word(line, 0);
+    if (end > 0 && line.substr(end) == " only") return std::string(line.substr(0, end));
+    return {};
+}
+
+// "Vienna, 10 and 11 September": the place before ", <digit>" at the start of a line.
+std::string place_in(std::string_view line) {
+    size_t end = capitalised_word(line, 0);
+    if (end == 0) return {};
+    if (end < line.size() && line[end] == ' ') {
+        size_t second = capitalised_word(line, end + 1);
+        if (second > end + 1) end = second;
+    }
+    if (end + 2 < line.size() + 0 && line[end] == ',' && line[end + 1] == ' ' &&
+        std::isdigit(static_cast<unsigned char>(line[end + 2])))
+        return std::string(line.substr(0, end));
+    return {};
+}
+
+}  // namespace
+
+bool shows_title_page(const ExtractedText& extracted, const std::vector<std::string>& front_matter) {
+    if (front_matter.empty()) return false;
+    const TitleBlock& tb = extracted.title_block;
+    if (!tb.symbols.empty() || !tb.date.empty() || !tb.title.empty() || !tb.distribution.empty()) return true;
+    for (const std::string& line : front_matter) {
+        if (looks_like_symbol(line) || !distribution_in(line).empty() || !original_language_in(line).empty() ||
+            line == "United Nations" || (line.size() < 40 && !find_date(line).empty()))
+            return true;
+    }
+    // A title set apart (a heading, bold, a larger font) that does not address anyone.
+    size_t chars = 0, total = 0;
+    for (const std::string& line : front_matter) total += line.size();
+    for (const SourceLine& line : extracted.lines) {
+        if (chars >= total) break;
+        chars += line.text.size() + 1;
+        if (line.emphasised && !is_salutation(line.text)) return true;
+    }
+    return false;
 }
 
 DocumentMeta read_document_meta(const ExtractedText& extracted, const StructuredText& structured) {
@@ -84,28 +227,20 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
     meta.job_number = tb.job_number;
     meta.title = tb.title;
 
-    static const std::regex kDistr(R"(Distr\.?:?\s*(General|Limited|Restricted))", std::regex::icase);
-    static const std::regex kOriginal(R"(Original:\s*([A-Z][a-z]+))");
-    static const std::regex kOnly(R"(^([A-Z][a-z]+) only$)");
-    static const std::regex kPlace(R"(^([A-Z][a-z]+(?: [A-Z][a-z]+)?), \d)");
     std::vector<std::string> title_candidates;
     for (const std::string& line : structured.front_matter) {
-        std::smatch m;
         bool field = false;
         if (looks_like_symbol(line)) {
             if (meta.symbol.empty()) meta.symbol = line;
             else if (line != meta.symbol) meta.other_symbols.push_back(line);
             field = true;
         }
-        if (std::regex_search(line, m, kDistr)) {
-            if (meta.distribution.empty()) meta.distribution = m[1].str();
+        if (std::string d = distribution_in(line); !d.empty()) {
+            if (meta.distribution.empty()) meta.distribution = d;
             field = true;
         }
-        if (std::regex_search(line, m, kOriginal)) {
-            if (meta.original_language.empty()) meta.original_language = m[1].str();
-            field = true;
-        } else if (std::regex_match(line, m, kOnly)) {
-            if (meta.original_language.empty()) meta.original_language = m[1].str();
+        if (std::string original = original_language_in(line); !original.empty()) {
+            if (meta.original_language.empty()) meta.original_language = original;
             field = true;
         }
         std::string date = find_date(line);
@@ -113,8 +248,8 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
             if (meta.date.empty()) meta.date = date;
             field = true;
         }
-        if (std::regex_search(line, m, kPlace) && line.size() < 40) {
-            if (meta.place.empty()) meta.place = m[1].str();
+        if (std::string place = place_in(line); !place.empty() && line.size() < 40) {
+            if (meta.place.empty()) meta.place = place;
             field = true;
         }
         if (starts_with_ci(line, "working group on ") || starts_with_ci(line, "commission on ") ||
@@ -122,7 +257,8 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
             if (meta.body.empty() || starts_with_ci(line, "working group")) meta.body = line;
             field = true;
         }
-        if (!field && line != "United Nations" && std::count(line.begin(), line.end(), ' ') >= 1)
+        if (!field && line != "United Nations" && std::count(line.begin(), line.end(), ' ') >= 1 &&
+            !is_salutation(line))
             title_candidates.push_back(line);
         if (!field) meta.masthead.push_back(line);
     }
@@ -146,14 +282,12 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
     });
 
     // "The tenth meeting of the Working Group on Trafficking in Persons was held in Vienna"
-    static const std::regex kMeeting(
+    static const RE2 kMeeting(
         R"(\b([A-Za-z0-9]+) (?:meeting|session) of the ((?:Working Group|Conference|Commission|Committee)(?: (?:on|of|for|against|the|and|in|to|[A-Z][a-z]+))*)(?: was)? held in ([A-Z][a-z]+))");
     std::string haystack = meta.title + "\n";
     for (size_t i = 0; i < structured.units.size() && i < 60; ++i) haystack += structured.units[i].text + "\n";
-    std::smatch m;
     // Every match holds " meeting of the " or " session of the " right after its first
-    // word and stays on one line: the expression runs only there (over the whole text it
-    // cost a tenth of indexing).
+    // word and stays on one line: the expression runs only there.
     auto word_before = [&](size_t at) {
         while (at > 0 && std::isalnum(static_cast<unsigned char>(haystack[at - 1]))) --at;
         return at;
@@ -166,24 +300,36 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
         size_t begin = word_before(at);
         if (begin == at) continue;
         size_t line_end = haystack.find('\n', at);
-        auto first = haystack.cbegin() + static_cast<std::ptrdiff_t>(begin);
-        auto last = line_end == std::string::npos ? haystack.cend() : haystack.cbegin() + static_cast<std::ptrdiff_t>(line_end);
-        auto flags = std::regex_constants::match_continuous |
-                     (begin > 0 ? std::regex_constants::match_prev_avail : std::regex_constants::match_default);
-        if (!std::regex_search(first, last, m, kMeeting, flags)) continue;
-        int n = ordinal_value(m[1].str());
+        if (line_end == std::string::npos) line_end = haystack.size();
+        // The whole haystack is given so that \b sees the character before `begin`.
+        re2::StringPiece groups[4];
+        if (!kMeeting.Match(haystack, begin, line_end, RE2::ANCHOR_START, groups, 4)) continue;
+        int n = ordinal_value(std::string_view(groups[1].data(), groups[1].size()));
         if (n == 0) continue;
         meta.meeting_number = n;
-        if (meta.body.empty()) meta.body = m[2].str();
-        meta.meeting = lower(m[1].str()) + " meeting of the " + m[2].str();
-        if (meta.place.empty()) meta.place = m[3].str();
+        const std::string body(groups[2].data(), groups[2].size());
+        if (meta.body.empty()) meta.body = body;
+        meta.meeting = lower(std::string_view(groups[1].data(), groups[1].size())) + " meeting of the " + body;
+        if (meta.place.empty()) meta.place = std::string(groups[3].data(), groups[3].size());
         break;
     }
-    static const std::regex kHeldIn(R"(of the ((?:Working Group|Conference|Commission|Committee)(?: [A-Za-z]+)*?) held in ([A-Z][a-z]+))");
-    if (meta.title.find(" held in ") != std::string::npos && std::regex_search(meta.title, m, kHeldIn)) {
-        if (meta.body.empty()) meta.body = m[1].str();
-        if (meta.place.empty()) meta.place = m[2].str();
+    static const RE2 kHeldIn(R"(of the ((?:Working Group|Conference|Commission|Committee)(?: [A-Za-z]+)*?) held in ([A-Z][a-z]+))");
+    std::string held_body, held_place;
+    if (meta.title.find(" held in ") != std::string::npos &&
+        RE2::PartialMatch(meta.title, kHeldIn, &held_body, &held_place)) {
+        if (meta.body.empty()) meta.body = held_body;
+        if (meta.place.empty()) meta.place = held_place;
     }
+    // What running headers print, where the text says nothing itself. Their symbol names
+    // the record a transcript was taken from, which holds other speakers' words too (one
+    // General Debate meeting, several speeches): it is listed, the document keeps its own
+    // name, so that a citation names one document and its own paragraph numbers.
+    if (meta.date.empty()) meta.date = extracted.header_date;
+    if (!extracted.header_symbol.empty() && extracted.header_symbol != meta.symbol &&
+        std::find(meta.other_symbols.begin(), meta.other_symbols.end(), extracted.header_symbol) ==
+            meta.other_symbols.end())
+        meta.other_symbols.push_back(extracted.header_symbol);
+    if (meta.date.empty()) meta.date = stated_date(structured.units);
     meta.type = guess_type(meta.title, meta);
     if (meta.type.empty() && lower(meta.distribution) == "limited") meta.type = "draft";
     return meta;

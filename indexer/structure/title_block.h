@@ -14,6 +14,11 @@ namespace verbatim {
 // front matter) and from the first units (the meeting, the place).
 DocumentMeta read_document_meta(const ExtractedText& extracted, const StructuredText& structured);
 
+// True when the lines before the first unit are a title page (a symbol, a distribution, a
+// date, the extractor's title block, or a title set apart), not the opening lines of a
+// speech or letter ("Mr. President,"), which are then content.
+bool shows_title_page(const ExtractedText& extracted, const std::vector<std::string>& front_matter);
+
 // "28 September 2020" anywhere in `text` -> "2020-09-28"; empty when none.
 std::string find_date(std::string_view text);
 

@@ -749,6 +749,7 @@ StructuredText build_units(const ExtractedText& extracted) {
         if (chars >= 100 && !blk.emphasised && (ends_sentence(blk.text) || ends_clause(blk.text))) break;
     }
     if (first == blocks.size() || first >= 24) first = 0;  // no structure found: all content
+    if (extracted.no_title_page) first = 0;  // "Mr. President,": a speech opens, no title page
     for (size_t i = 0; i < first; ++i) out.front_matter.push_back(blocks[i].text);
 
     Builder b;

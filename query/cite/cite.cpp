@@ -1,6 +1,7 @@
 #include "query/cite/cite.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "model/schema.h"
 #include "query/cite/reference.h"
@@ -20,7 +21,13 @@ std::string compact_ranges(const std::vector<std::string>& numbers) {
     for (const std::string& n : numbers) {
         bool plain = !n.empty() && n.find_first_not_of("0123456789") == std::string::npos;
         if (plain) {
-            int v = std::stoi(n);
+            int v = 0;
+            if (n.size() > 9) {  // beyond an int: listed as it is
+                if (from >= 0) flush(from, to), from = -1;
+                out += (out.empty() ? "" : ", ") + n;
+                continue;
+            }
+            std::from_chars(n.data(), n.data() + n.size(), v);
             if (from >= 0 && v == to + 1) {
                 to = v;
                 continue;
@@ -57,26 +64,40 @@ std::string closest_documents(const Searcher& searcher, const std::string& wante
 }  // namespace
 
 std::string describe_units(const std::vector<UnitRecord>& units) {
-    std::vector<std::string> paragraphs, recommendations, footnotes;
-    size_t text = 0;
-    for (const UnitRecord& r : units) {
-        switch (r.unit.kind) {
-            case UnitKind::paragraph: paragraphs.push_back(r.unit.number); break;
-            case UnitKind::recommendation: recommendations.push_back(r.unit.number); break;
-            case UnitKind::footnote: footnotes.push_back(r.unit.number); break;
-            case UnitKind::text: ++text; break;
-            default: break;
-        }
-    }
+    // Per part, in document order: "paragraphs 1-12; annex I: paragraphs 1-4".
+    std::vector<std::string> parts;
+    for (const UnitRecord& r : units)
+        if (std::find(parts.begin(), parts.end(), r.unit.part) == parts.end()) parts.push_back(r.unit.part);
     std::string out;
-    auto add = [&](const char* what, const std::vector<std::string>& numbers) {
-        if (numbers.empty()) return;
-        out += (out.empty() ? "" : "; ") + std::string(what) + " " + compact_ranges(numbers);
-    };
-    add("paragraphs", paragraphs);
-    add("recommendations", recommendations);
-    add("footnotes", footnotes);
-    if (text > 0) out += (out.empty() ? "" : "; ") + std::string("unnumbered paragraphs [1]-[") + std::to_string(text) + "]";
+    for (const std::string& part : parts) {
+        std::vector<std::string> paragraphs, preambular, recommendations, footnotes, tables;
+        size_t text = 0;
+        for (const UnitRecord& r : units) {
+            if (r.unit.part != part) continue;
+            switch (r.unit.kind) {
+                case UnitKind::paragraph: paragraphs.push_back(r.unit.number); break;
+                case UnitKind::preambular: preambular.push_back(r.unit.number); break;
+                case UnitKind::recommendation: recommendations.push_back(r.unit.number); break;
+                case UnitKind::footnote: footnotes.push_back(r.unit.number); break;
+                case UnitKind::table: tables.push_back(r.unit.number); break;
+                case UnitKind::text: ++text; break;
+                default: break;
+            }
+        }
+        std::string here;
+        auto add = [&](const char* what, const std::vector<std::string>& numbers) {
+            if (numbers.empty()) return;
+            here += (here.empty() ? "" : "; ") + std::string(what) + " " + compact_ranges(numbers);
+        };
+        add("preambular paragraphs", preambular);
+        add("paragraphs", paragraphs);
+        add("recommendations", recommendations);
+        add("tables", tables);
+        add("footnotes", footnotes);
+        if (text > 0) here += (here.empty() ? "" : "; ") + std::string("unnumbered paragraphs [1]-[") + std::to_string(text) + "]";
+        if (here.empty()) continue;
+        out += (out.empty() ? "" : "; ") + (part.empty() ? here : part + ": " + here);
+    }
     return out.empty() ? "no citable units" : out;
 }
 
@@ -99,28 +120,54 @@ CiteResult cite(const Searcher& searcher, const std::string& reference) {
         result.units = std::move(all);
         return result;
     }
+    if (ref.part == Reference::Part::page) {
+        // "p. 5": the units printed on that page, a paragraph running on to it included.
+        for (const Reference::Entry& e : ref.entries) {
+            int from = 0, to = 0;
+            std::from_chars(e.number.data(), e.number.data() + e.number.size(), from);
+            to = from;
+            if (!e.last.empty()) std::from_chars(e.last.data(), e.last.data() + e.last.size(), to);
+            for (const UnitRecord& r : all) {
+                const int last = std::max(r.unit.page_first, r.unit.page_last);
+                if (r.unit.page_first > 0 && r.unit.page_first <= to && last >= from &&
+                    std::none_of(result.units.begin(), result.units.end(),
+                                 [&](const UnitRecord& u) { return u.unit.anchor == r.unit.anchor; }))
+                    result.units.push_back(r);
+            }
+        }
+        if (result.units.empty()) {
+            int pages = 0;
+            for (const UnitRecord& r : all) pages = std::max({pages, r.unit.page_first, r.unit.page_last});
+            throw CiteError(document_reference(*doc) + " has no " + ref.describe() + "; " +
+                            (pages > 0 ? "its pages are 1-" + std::to_string(pages)
+                                       : std::string("its pages are not known")));
+        }
+        return result;
+    }
     auto find = [&](const std::string& anchor) -> const UnitRecord* {
         for (const UnitRecord& r : all)
             if (r.unit.anchor == anchor) return &r;
         return nullptr;
     };
-    std::vector<std::string> missing;
-    for (const std::string& anchor : ref.anchors()) {
-        const UnitRecord* r = find(anchor);
-        // An unnumbered paragraph is cited by its place: "para. [3]".
-        if (!r && anchor.rfind("para-", 0) == 0) r = find("text-" + anchor.substr(5));
-        if (r) result.units.push_back(*r);
-        else missing.push_back(anchor);
+    bool single_missing = false;  // a number named on its own (not in a range) that is not there
+    for (const Reference::Entry& e : ref.entries) {
+        Reference one = ref;
+        one.entries = {e};
+        for (const std::string& anchor : one.anchors()) {
+            const UnitRecord* r = find(anchor);
+            // An unnumbered paragraph is cited by its place: "para. [3]".
+            if (!r && ref.section.empty() && anchor.rfind("para-", 0) == 0) r = find("text-" + anchor.substr(5));
+            if (r) {
+                if (std::none_of(result.units.begin(), result.units.end(),
+                                 [&](const UnitRecord& u) { return u.unit.anchor == r->unit.anchor; }))
+                    result.units.push_back(*r);
+            } else if (e.last.empty()) {
+                single_missing = true;
+            }
+        }
     }
-    if (result.units.empty() || (!missing.empty() && ref.last.empty())) {
-        std::string what = ref.part == Reference::Part::paragraph        ? "paragraph"
-                           : ref.part == Reference::Part::recommendation ? (ref.draft ? "draft recommendation" : "recommendation")
-                                                                         : "footnote";
-        std::string name = what + " " + ref.number;
-        for (const std::string& item : ref.items) name += " (" + item + ")";
-        if (!ref.last.empty()) name = what + "s " + ref.number + "-" + ref.last;
-        throw CiteError(document_reference(*doc) + " has no " + name + "; it has " + describe_units(all));
-    }
+    if (result.units.empty() || single_missing)
+        throw CiteError(document_reference(*doc) + " has no " + ref.describe() + "; it has " + describe_units(all));
     return result;
 }
 

@@ -15,7 +15,7 @@ namespace verbatim {
 const std::vector<QueryField>& query_fields() {
     static const std::vector<QueryField> kFields{
         {"symbol", "document symbol, e.g. symbol:CTOC/COP/WG.4/2020/4, or a prefix: symbol:CTOC/COP/WG.4/*"},
-        {"doc", "document by id or manifest name, e.g. doc:chair-speaking-notes-2020"},
+        {"doc", "document by id, file name or manifest name, any letter case, e.g. doc:chair-speaking-notes-2020, doc:AFG_70_2015"},
         {"year", "year of the document, e.g. year:2019"},
         {"date", "date range, e.g. date:2019-01-01..2020-12-31, date:2019..2020, date:2020-09, date:..2019"},
         {"meeting", "meeting by number or name, e.g. meeting:10, meeting:\"tenth meeting\""},
@@ -77,8 +77,15 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
             return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::kSymbol + l.substr(0, std::min<size_t>(l.size() - 1, 160)));
         return Xapian::Query(schema::key(schema::kSymbol, l));
     }
-    if (name == "doc")
-        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::key(schema::kName, l)), Xapian::Query(schema::key(schema::kDocId, l)));
+    if (name == "doc") {
+        // "doc:AFG_70_2015" names its language versions too (ids are "<name>.<lang>").
+        std::vector<Xapian::Query> any{Xapian::Query(schema::key(schema::kName, l)),
+                                       Xapian::Query(schema::key(schema::kDocId, l))};
+        if (l.find('.') == std::string::npos || l.size() - l.rfind('.') > 4)
+            for (const char* lang : {"en", "fr", "es", "ru", "ar", "zh", "de", "pt", "it", "und"})
+                any.emplace_back(schema::key(schema::kDocId, l + "." + lang));
+        return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
     if (name == "year") {
         if (l.size() != 4 || !all_digits(l)) throw bad("a year has four digits, e.g. year:2019");
         return Xapian::Query(schema::kYear + l);
@@ -110,7 +117,8 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
     }
     if (name == "kind") {
         std::string k = l == "para" ? "paragraph" : l == "rec" ? "recommendation" : l == "fn" ? "footnote" : l;
-        if (!unit_kind_from_string(k)) throw bad("the kinds are paragraph, item, recommendation, footnote, heading, text");
+        if (!unit_kind_from_string(k))
+            throw bad("the kinds are paragraph, preambular, item, recommendation, footnote, table, heading, text");
         return Xapian::Query(schema::kKind + k);
     }
     if (name == "status") {

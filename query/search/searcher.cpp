@@ -254,6 +254,17 @@ SearchResult Searcher::search(const SearchOptions& options) {
         for (Hit& hit : result.hits) snippet(hit);
         for (HitGroup& g : result.groups)
             for (Hit& hit : g.hits) snippet(hit);
+        // A hit in one of several language versions says which: "A/HRC/WG.6/34/ITA/3 [ru]".
+        std::map<std::string, bool> several;
+        auto mark = [&](Hit& hit) {
+            DocumentMeta& d = hit.record.doc;
+            auto it = several.find(d.id);
+            if (it == several.end()) it = several.emplace(d.id, versions(d).size() > 1).first;
+            d.other_languages = it->second;
+        };
+        for (Hit& hit : result.hits) mark(hit);
+        for (HitGroup& g : result.groups)
+            for (Hit& hit : g.hits) mark(hit);
         return result;
     });
 }
@@ -285,11 +296,48 @@ std::vector<DocumentMeta> Searcher::documents() const {
 
 std::optional<DocumentMeta> Searcher::find_document(const std::string& reference) const {
     return with_retry([&]() -> std::optional<DocumentMeta> {
-        const std::string key = lower(reference);
-        for (const std::string& term : {schema::key(schema::kSymbol, key), schema::key(schema::kName, key), schema::key(schema::kDocId, key)}) {
-            auto it = db_.postlist_begin(term);
-            if (it != db_.postlist_end(term)) return record_of(db_.get_document(*it)).doc;
+        auto lookup = [&](const std::string& key) -> std::optional<DocumentMeta> {
+            for (const std::string& term : {schema::key(schema::kSymbol, key), schema::key(schema::kName, key),
+                                             schema::key(schema::kDocId, key)}) {
+                auto it = db_.postlist_begin(term);
+                if (it != db_.postlist_end(term)) return record_of(db_.get_document(*it)).doc;
+            }
+            // "AFG_70_2015": the id without its language, when one language version has it.
+            const std::string prefix = schema::kDocId + key + ".";
+            std::string only;
+            for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+                const std::string term = *t;
+                if (term.find('.', prefix.size()) != std::string::npos) continue;  // a longer id
+                if (!only.empty()) return std::nullopt;  // several languages: say which
+                only = term;
+            }
+            if (only.empty()) return std::nullopt;
+            auto it = db_.postlist_begin(only);
+            if (it == db_.postlist_end(only)) return std::nullopt;
+            return record_of(db_.get_document(*it)).doc;
+        };
+        std::string key = lower(reference);
+        // "A/HRC/WG.6/34/ITA/3 [ru]": the version in that language, as a hit cites it.
+        if (size_t open = key.rfind(" ["); open != std::string::npos && key.back() == ']' && key.size() - open <= 7) {
+            const std::string lang = key.substr(open + 2, key.size() - open - 3);
+            if (auto doc = lookup(key.substr(0, open))) {
+                for (const DocumentMeta& v : versions(*doc))
+                    if (v.lang == lang) return v;
+                return std::nullopt;
+            }
         }
+        if (auto doc = lookup(key)) return doc;
+        // "Speaking notes ... (13 October 2020)": a citation's document with its date.
+        if (size_t open = key.rfind(" ("); open != std::string::npos && key.back() == ')')
+            if (auto doc = lookup(key.substr(0, open))) return doc;
+        // A file name as typed ("My Notes 2020") against its id's slug ("my-notes-2020").
+        std::string slug;
+        for (unsigned char c : key) {
+            if (std::isalnum(c) || c == '.' || c == '_' || c >= 0x80) slug += static_cast<char>(c);
+            else if (!slug.empty() && slug.back() != '-') slug += '-';
+        }
+        while (!slug.empty() && slug.back() == '-') slug.pop_back();
+        if (slug != key && !slug.empty()) return lookup(slug);
         return std::nullopt;
     });
 }

@@ -131,3 +131,12 @@ TEST_CASE("country names: one canonical name for each way of writing it") {
     CHECK(countries_in("let us go to the chad of guinea").empty());  // lower case is not a name
     CHECK(countries_in("Iran (Islamic Republic of) spoke") == std::vector<std::string>{"Iran"});
 }
+
+TEST_CASE("issue 23: a country is counted by its longest name only") {
+    CHECK(countries_in("the Democratic People's Republic of Korea launched") ==
+          std::vector<std::string>{"Democratic People's Republic of Korea"});
+    CHECK(countries_in("the Democratic People\xE2\x80\x99s Republic of Korea and the Republic of Korea met") ==
+          std::vector<std::string>{"Democratic People's Republic of Korea", "Republic of Korea"});
+    CHECK(countries_in("Democratic People's\nRepublic of Korea") ==
+          std::vector<std::string>{"Democratic People's Republic of Korea"});
+}

@@ -42,3 +42,29 @@ TEST_CASE("unit kinds round-trip through their names") {
         CHECK(unit_kind_from_string(to_string(k)) == k);
     CHECK_FALSE(unit_kind_from_string("chapter").has_value());
 }
+
+TEST_CASE("issue 23: a citation names the restarting part, the preambular paragraph and the table") {
+    DocumentMeta doc;
+    doc.symbol = "A/79/722";
+    Unit u;
+    u.kind = UnitKind::paragraph;
+    u.ref = "para. 3";
+    u.part = "annex";
+    CHECK(citation_of(doc, u) == "A/79/722, annex, para. 3");
+    u.part = "annex I";
+    CHECK(citation_of(doc, u) == "A/79/722, annex I, para. 3");
+    u.part.clear();
+    u.kind = UnitKind::preambular;
+    u.ref = "preambular para. 3";
+    doc.symbol = "E/2025/L.1";
+    CHECK(citation_of(doc, u) == "E/2025/L.1, preambular para. 3");
+    CHECK(unit_kind_from_string("preambular") == UnitKind::preambular);
+    CHECK(std::string(to_string(UnitKind::table)) == "table");
+    // No symbol, title or name: the file's own name, as the user sees it.
+    DocumentMeta speech;
+    speech.id = "hrv_75_2020.en";
+    speech.source = "/data/ungdc/Session 75 - 2020/HRV_75_2020.txt";
+    Unit text;
+    text.ref = "para. [3]";
+    CHECK(citation_of(speech, text) == "HRV_75_2020, para. [3]");
+}

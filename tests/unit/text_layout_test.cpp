@@ -110,3 +110,74 @@ TEST_CASE("hard-wrapped text without blank lines: a line that ends a sentence wi
     CHECK_FALSE(gaps.lines[1].starts_block);
     CHECK_FALSE(gaps.lines[2].starts_block);
 }
+
+// Issue 23: running headers of transcripts converted from PDF.
+namespace {
+std::string joined_blocks(const ExtractedText& t) {
+    std::string out;
+    for (const SourceLine& l : t.lines) out += (l.starts_block ? "\n|" : " ") + l.text;
+    return out;
+}
+std::string page_of_prose(int n) {
+    std::string out;
+    for (int i = 0; i < 9; ++i) out += "Line " + std::to_string(n) + "." + std::to_string(i) + " of running text that goes on\n";
+    return out;
+}
+}  // namespace
+
+TEST_CASE("issue 23: running headers are furniture, a paragraph cut by one is rejoined, its date and symbol read") {
+    const std::string text = "It gives me great pleasure to speak here.\n" + page_of_prose(1) +
+                             "the threats created by humans. However, it\n15-29425 31/34\n\nA/70/PV.15 28/09/2015\n"
+                             "also poses a serious challenge to the Organization.\n" +
+                             page_of_prose(2) + "28/09/2015 A/70/PV.15\nThe end.\n";
+    ExtractedText t = lay_out_text(text);
+    const std::string blocks = joined_blocks(t);
+    CAPTURE(blocks);
+    CHECK(blocks.find("PV.15") == std::string::npos);
+    CHECK(blocks.find("28/09/2015") == std::string::npos);
+    CHECK(blocks.find("However, it also poses a serious challenge") != std::string::npos);
+    CHECK(t.header_symbol == "A/70/PV.15");
+    CHECK(t.header_date == "2015-09-28");
+}
+
+TEST_CASE("issue 23: short lines that come back page after page with their digits changed are furniture") {
+    std::string text;
+    for (int page = 3; page < 7; ++page)
+        text += std::to_string(page) + " General Assembly - Forty-eighth session\n" + page_of_prose(page) + "\n";
+    ExtractedText t = lay_out_text(text);
+    const std::string blocks = joined_blocks(t);
+    CAPTURE(blocks);
+    CHECK(blocks.find("General Assembly") == std::string::npos);
+    // A wrapped line of prose that happens to repeat is kept: it is a clause, not a header.
+    std::string prose = "the report (see A/50/PV.7,\n50th meeting, p. 3)\n" + page_of_prose(1) +
+                        "as cited (see A/50/PV.9,\n50th meeting, p. 9)\n" + page_of_prose(2);
+    CHECK(joined_blocks(lay_out_text(prose)).find("50th meeting, p. 9)") != std::string::npos);
+    // A symbol alone on a title page stays: it is the document's symbol.
+    ExtractedText titled = lay_out_text("CTOC/COP/WG.4/2020/4\n\nReport\n\n" + page_of_prose(1) + "CTOC/COP/WG.4/2020/4\n" +
+                                        page_of_prose(2));
+    CHECK(titled.lines.front().text == "CTOC/COP/WG.4/2020/4");
+}
+
+TEST_CASE("issue 23: one paragraph per line with long lines and stray blank lines gives one block per line") {
+    std::string text = "Mr President, Excellencies\nAll protocol observed,\n";
+    for (int i = 0; i < 12; ++i)
+        text += "Paragraph " + std::to_string(i) + std::string(" says something long enough to be a paragraph of its own, ") +
+                "and it goes on for more than a hundred characters before it ends.\n" + (i % 4 == 3 ? " \n" : "");
+    ExtractedText t = lay_out_text(text);
+    size_t blocks = 0;
+    for (const SourceLine& l : t.lines) blocks += l.starts_block;
+    CHECK(blocks == 14);
+}
+
+TEST_CASE("issue 23: a 400 KB line of link text is read, not a crash") {
+    std::string line = "[";
+    while (line.size() < 400 * 1024) line += "a ";
+    line += "](#x)";
+    ExtractedText t = lay_out_text(line + "\n\nA good paragraph.\n");
+    REQUIRE(t.lines.size() == 2);
+    CHECK(t.lines[0].text.size() > 400 * 1000);
+    CHECK(t.lines[0].text.find("](#x)") == std::string::npos);
+    CHECK(t.lines[1].text == "A good paragraph.");
+    ExtractedText sup = lay_out_text(std::string(300 * 1024, '<') + "<sup>1</sup> text\n");
+    CHECK(sup.lines.size() == 1);
+}

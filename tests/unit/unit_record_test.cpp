@@ -21,6 +21,7 @@ Unit full_unit() {
     u.label = "36 (b)";
     u.ref = "para. 36 (b)";
     u.parent = "para-36";
+    u.part = "annex I";
     u.heading_path = {"III. Recommendations", "A. Victims"};
     u.text = "Ensure the non-punishment of victims \xE2\x80\x9C" "as stated\xE2\x80\x9D [add: Canada].";
     u.page_first = 3;
@@ -44,6 +45,7 @@ void check_same(const Unit& a, const Unit& b) {
     CHECK(a.label == b.label);
     CHECK(a.ref == b.ref);
     CHECK(a.parent == b.parent);
+    CHECK(a.part == b.part);
     CHECK(a.heading_path == b.heading_path);
     CHECK(a.text == b.text);
     CHECK(a.page_first == b.page_first);
@@ -81,7 +83,7 @@ TEST_CASE("a unit record gives back every field of the unit and its document id"
 
     SUBCASE("every kind, and numbers at the ends of their range") {
         for (UnitKind kind : {UnitKind::heading, UnitKind::paragraph, UnitKind::item, UnitKind::recommendation,
-                              UnitKind::footnote, UnitKind::text}) {
+                              UnitKind::footnote, UnitKind::text, UnitKind::preambular, UnitKind::table}) {
             Unit v;
             v.kind = kind;
             v.seq = std::numeric_limits<int>::max();
@@ -94,9 +96,9 @@ TEST_CASE("a unit record gives back every field of the unit and its document id"
 }
 
 TEST_CASE("an empty optional part of a unit record takes one byte") {
-    // version, doc id "d" (2), anchor, kind, number, label, ref, parent, headings, text,
+    // version, doc id "d" (2), anchor, kind, number, label, ref, parent, part, headings, text,
     // two pages, flags, footnotes, seq, cites, status, countries, changes, quotations.
-    CHECK(serialise_unit("d", Unit{}).size() == 21);
+    CHECK(serialise_unit("d", Unit{}).size() == 22);
 }
 
 TEST_CASE("a truncated unit record is refused at every length") {
@@ -110,8 +112,8 @@ TEST_CASE("a truncated unit record is refused at every length") {
 TEST_CASE("a unit record of another version or with corrupt bytes is refused with a clear error") {
     std::string record = serialise_unit("doc", full_unit());
     SUBCASE("another format version") {
-        record[0] = 2;
-        CHECK_THROWS_WITH_AS(parse_unit(record), doctest::Contains("format version 2"), DecodeError);
+        record[0] = 1;
+        CHECK_THROWS_WITH_AS(parse_unit(record), doctest::Contains("format version 1"), DecodeError);
     }
     SUBCASE("bytes after the record") {
         CHECK_THROWS_WITH_AS(parse_unit(record + "x"), doctest::Contains("bytes after the record"), DecodeError);
@@ -125,7 +127,7 @@ TEST_CASE("a unit record of another version or with corrupt bytes is refused wit
     SUBCASE("a list longer than the data") {
         Unit u;
         std::string r = serialise_unit("", u);
-        r[8] = 100;  // the heading path's count
+        r[9] = 100;  // the heading path's count (after version, doc id, anchor, kind, number, label, ref, parent, part)
         CHECK_THROWS_WITH_AS(parse_unit(r), doctest::Contains("list is longer"), DecodeError);
     }
     SUBCASE("JSON of an older index") {
