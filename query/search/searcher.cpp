@@ -41,8 +41,9 @@ std::string not_an_index(const std::filesystem::path& db) {
         return db.string() + " is a file, not a verbatim index: " + make;
     }
     if (fs::is_directory(db, ec)) {
-        if (fs::is_empty(db, ec)) return db.string() + " is an empty folder, not a verbatim index: " + make;
-        for (const char* marker : {"iamglass", "iamchert", "iamhoney", kStubFileName})
+        if (fs::is_empty(db, ec)) return "no index at " + db.string() + " (an empty folder): " + make;
+        // "flintlock" alone: a first index run stopped before its first commit (said below).
+        for (const char* marker : {"iamglass", "iamchert", "iamhoney", kStubFileName, "flintlock"})
             if (fs::exists(db / marker, ec)) return {};
         return db.string() + " is a folder, but not a verbatim index: " + make;
     }

@@ -360,7 +360,7 @@ TEST_CASE("issue 18: --db that is not an index says so and how to make one; inde
     CHECK(contains(file.err, (dir / "README.md").string() + " is a file, not a verbatim index" + make));
     RunResult empty = run_verbatim({"stats", "--db", (dir / "empty").string()});
     CHECK(empty.exit_code == 2);
-    CHECK(contains(empty.err, (dir / "empty").string() + " is an empty folder, not a verbatim index" + make));
+    CHECK(contains(empty.err, "no index at " + (dir / "empty").string() + " (an empty folder)" + make));
     RunResult other = run_verbatim({"show", "--db", (dir / "papers").string(), "x"});
     CHECK(other.exit_code == 2);
     CHECK(contains(other.err, (dir / "papers").string() + " is a folder, but not a verbatim index" + make));
