@@ -197,6 +197,16 @@ ExtractedText lay_out_pages(const std::vector<PageWords>& pages) {
     layout::remove_furniture(page_lines, body_size);
     layout::place_vertical_lines(page_lines, std::move(vertical));
     out.title_block = layout::take_title_block(page_lines, body_size);
+    // The document's own symbol alone on a line is its running header wherever the page
+    // sets it (below the band, beside a landscape table): never content.
+    for (PageLines& page : page_lines)
+        std::erase_if(page.lines, [&](const Line& line) {
+            const std::string text = layout::line_text(line);
+            const auto& symbols = out.title_block.symbols;
+            if (std::find(symbols.begin(), symbols.end(), text) == symbols.end()) return false;
+            page.furniture.push_back(line);
+            return true;
+        });
     layout::number_pages(page_lines);
     for (const PageLines& page : page_lines) out.printed_pages.push_back(page.printed_page);
     for (std::size_t i = 0; i < pages.size(); ++i)  // pages read by OCR, by their printed number

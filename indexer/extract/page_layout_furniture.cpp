@@ -182,6 +182,19 @@ void mark_from_edge(const PageLines& page, const std::vector<std::size_t>& order
         run.pop_back();
     }
     for (const auto& [i, kind] : run) furniture[i] = true;
+    // A page counter ("Page 3") closes a header block: the short lines between it and the
+    // edge ("E/ICEF/672 (Deuxième partie)", "Français", misread differently on each page
+    // of an old scan) are the header too.
+    std::size_t k = 0;
+    std::size_t counter = order.size();
+    for (; k < order.size() && k < 4; ++k) {
+        const Line& line = page.lines[order[k]];
+        if (!(top ? in_top_band(line, page) : in_bottom_band(line, page))) break;
+        const std::string text = line_text(line);
+        if (split_words(text).size() > 8) break;
+        if (page_of(split_words(text), true) > 0) counter = k;
+    }
+    for (std::size_t j = 0; counter < order.size() && j <= counter; ++j) furniture[order[j]] = true;
 }
 
 // A line that could be a running header printed on one page only: short, set in a
