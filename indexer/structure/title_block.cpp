@@ -250,6 +250,8 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
         }
         if (std::string place = place_in(line); !place.empty() && line.size() < 40) {
             if (meta.place.empty()) meta.place = place;
+            // "New York, 17 February–14 March 2025": the session's dates stay as printed.
+            if (line.size() > place.size() + 8) meta.masthead.push_back(line);
             field = true;
         }
         if (starts_with_ci(line, "working group on ") || starts_with_ci(line, "commission on ") ||
