@@ -188,8 +188,10 @@ ExtractedText lay_out_pages(const std::vector<PageWords>& pages) {
 
     std::vector<PageLines> page_lines;
     std::vector<std::vector<Line>> vertical;  // rotated text, read apart from the rows
+    const bool rtl_reversed = layout::rtl_in_visual_order(pages);
     for (const PageWords& page : pages) {
         std::vector<PositionedWord> words = layout::normalised_words(page.words);
+        if (rtl_reversed) layout::restore_rtl_order(words);
         vertical.push_back(layout::take_vertical_lines(words));
         page_lines.push_back({page.index, page.label, page.width, page.height,
                               layout::group_lines(std::move(words)), {}, 0});

@@ -87,6 +87,16 @@ std::vector<bool> table_rows(const std::vector<Line>& lines);
 // A row's text: its cells in reading order joined by kCellSeparator.
 std::string row_text(const Line& line);
 
+// Right to left (page_layout_rtl.cpp). A word whose letters are mostly Arabic or Hebrew.
+bool is_rtl_word(std::string_view text);
+// A word in visual order put back in reading order (marks stay with their letter, digit
+// runs keep their order).
+std::string reverse_visual(std::string_view text);
+// The document's RTL words come in visual order (decided from the letters words begin
+// and end with).
+bool rtl_in_visual_order(const std::vector<PageWords>& pages);
+void restore_rtl_order(std::vector<PositionedWord>& words);
+
 // Body lines in reading order: when a vertical gutter splits most lines, the left
 // column is read before the right one (section by section, spanning lines in between).
 std::vector<Line> order_reading(std::vector<Line> lines);

@@ -244,18 +244,28 @@ std::vector<Line> group_lines(std::vector<PositionedWord> words) {
 }
 
 std::string line_text(const Line& line) {
+    // A line mostly in Arabic or Hebrew reads from right to left.
+    std::size_t rtl_bytes = 0, bytes = 0;
+    for (const PositionedWord& word : line.words) {
+        bytes += word.text.size();
+        if (is_rtl_word(word.text)) rtl_bytes += word.text.size();
+    }
+    std::vector<const PositionedWord*> order;
+    for (const PositionedWord& word : line.words) order.push_back(&word);
+    const bool rtl = rtl_bytes * 2 > bytes;
+    if (rtl) std::reverse(order.begin(), order.end());
     std::string text;
     const PositionedWord* previous = nullptr;
-    for (const PositionedWord& word : line.words) {
-        if (previous && is_superscript(word, line)) {
+    for (const PositionedWord* word : order) {
+        if (previous && is_superscript(*word, line)) {
             text += kFootnoteMarkOpen;
-            text += word.text;
+            text += word->text;
             text += kFootnoteMarkClose;
         } else {
-            if (previous && !touches(*previous, word)) text += ' ';
-            text += word.text;
+            if (previous && !(rtl ? touches(*word, *previous) : touches(*previous, *word))) text += ' ';
+            text += word->text;
         }
-        previous = &word;
+        previous = word;
     }
     return normalise_text(text);
 }

@@ -338,8 +338,22 @@ std::optional<DocumentMeta> Searcher::find_document(const std::string& reference
             else if (!slug.empty() && slug.back() != '-') slug += '-';
         }
         while (!slug.empty() && slug.back() == '-') slug.pop_back();
-        if (slug != key && !slug.empty()) return lookup(slug);
-        return std::nullopt;
+        if (slug != key && !slug.empty())
+            if (auto doc = lookup(slug)) return doc;
+        // The source file's name as the user sees it ("A_AC.292_2025_INF_5", with or
+        // without ".en" and the extension), for documents whose id comes from a symbol.
+        std::optional<DocumentMeta> found;
+        for (const DocumentMeta& d : documents()) {
+            std::string stem = lower(std::filesystem::path(d.source).stem().string());
+            const std::string bare = stem.size() > d.lang.size() + 1 && stem.ends_with("." + d.lang)
+                                         ? stem.substr(0, stem.size() - d.lang.size() - 1)
+                                         : stem;
+            if (key != stem && key != bare && key != lower(std::filesystem::path(d.source).filename().string()))
+                continue;
+            if (found && key == bare && key != stem) return std::nullopt;  // several languages: say which
+            found = d;
+        }
+        return found;
     });
 }
 

@@ -501,3 +501,20 @@ TEST_CASE("issue 18: the printed page of each physical page is kept, so a unit o
     CHECK(text.printed_pages == std::vector<int>{1, 7});
     CHECK(find_line(text, "Seven line 0")->page == 7);
 }
+
+TEST_CASE("Arabic given in visual order is read in reading order, right to left") {
+    // Poppler's words for "المجموعة العربية" (the Arab Group), as it gives them: each word's
+    // letters reversed, the words laid out from right to left.
+    std::vector<PageWords> pages;
+    PageWords page = blank_page(0);
+    const std::string group = layout::reverse_visual("المجموعة");
+    const std::string arab = layout::reverse_visual("العربية");
+    add_line(page, arab + " " + group, 100, {.x0 = 300, .x1 = 0});  // leftmost is the last word
+    add_body(page, 130, 3, "English");
+    pages.push_back(page);
+    CHECK(layout::rtl_in_visual_order(pages));
+    const ExtractedText text = lay_out_pages(pages);
+    CHECK(any_contains(text, "المجموعة العربية"));
+    CHECK(layout::reverse_visual("٢٤٠ ةدام") == "مادة ٢٤٠");  // digits keep their order
+    CHECK_FALSE(layout::is_rtl_word("Group"));
+}
