@@ -1,9 +1,10 @@
 // The six UN languages: detection, segmentation, normalisation and stemming, on
-// real UN text (tests/data/unpc: the first 200 aligned sentences of the UN Parallel
-// Corpus test set) and on the pitfalls of each script.
+// real UN text (the UN Parallel Corpus test and dev sets, from outside: ../shared/ext or
+// $VERBATIM_REAL_DOCS, skipped when absent) and on the pitfalls of each script.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -12,19 +13,23 @@
 #include "analysis/bidi.h"
 #include "analysis/language.h"
 #include "analysis/normalise.h"
+#include "tests/real_docs.h"
 
 using namespace verbatim;
 
 namespace {
 
 const char* const kLanguages[] = {"ar", "en", "es", "fr", "ru", "zh"};
-const std::filesystem::path kSlice = std::filesystem::path(VERBATIM_SOURCE_DIR) / "tests/data/unpc";
-const std::filesystem::path kFullSets = "/work/shared/ext/unpc-v1.0-testsets";
+std::filesystem::path unpc_sets() {
+    const std::filesystem::path p = testing::real_doc("unpc-v1.0-testsets/testset/UNv1.0.testset.en",
+                                                      "language detection on the real UN Parallel Corpus sets");
+    return p.empty() ? p : p.parent_path().parent_path();
+}
 
-std::vector<std::string> read_lines(const std::filesystem::path& path) {
+std::vector<std::string> read_lines(const std::filesystem::path& path, size_t max = SIZE_MAX) {
     std::ifstream in(path);
     std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    for (std::string line; lines.size() < max && std::getline(in, line);) lines.push_back(line);
     return lines;
 }
 
@@ -35,8 +40,8 @@ std::vector<std::string> terms(const std::vector<Token>& tokens) {
 }
 
 // Detects every line of a set's file in `lang` and the whole file; checks both.
-void check_detection(const std::filesystem::path& file, const std::string& lang) {
-    std::vector<std::string> lines = read_lines(file);
+void check_detection(const std::filesystem::path& file, const std::string& lang, size_t max_lines = SIZE_MAX) {
+    std::vector<std::string> lines = read_lines(file, max_lines);
     REQUIRE(!lines.empty());
     std::string all;
     size_t right = 0;
@@ -61,15 +66,16 @@ void check_detection(const std::filesystem::path& file, const std::string& lang)
 
 }  // namespace
 
-TEST_CASE("language detection: every file of the slice, whole and line by line") {
-    for (const char* lang : kLanguages) check_detection(kSlice / (std::string("UNv1.0.testset.") + lang), lang);
+TEST_CASE("language detection: the first 200 sentences of each language, whole and line by line" *
+          doctest::skip(unpc_sets().empty())) {
+    for (const char* lang : kLanguages)
+        check_detection(unpc_sets() / "testset" / (std::string("UNv1.0.testset.") + lang), lang, 200);
 }
 
-TEST_CASE("language detection: the full UN Parallel Corpus test and dev sets" *
-          doctest::skip(!std::filesystem::exists(kFullSets))) {
+TEST_CASE("language detection: the full UN Parallel Corpus test and dev sets" * doctest::skip(unpc_sets().empty())) {
     for (const char* set : {"testset", "devset"})
         for (const char* lang : kLanguages)
-            check_detection(kFullSets / set / (std::string("UNv1.0.") + set + "." + lang), lang);
+            check_detection(unpc_sets() / set / (std::string("UNv1.0.") + set + "." + lang), lang);
 }
 
 TEST_CASE("language detection: script, evidence and certainty") {
