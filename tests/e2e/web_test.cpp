@@ -469,7 +469,9 @@ TEST_CASE("issue 18: a term across meetings: bars in date order, each the count 
         }
     }
     // The facet sidebar's meetings carry the same filters: a count and its link agree.
-    for (const json& m : s.get_json("/api/search?q=trafficking&limit=1").at("facets").at("meeting")) {
+    // Kept in a variable: a range-for over a member of a temporary would read freed memory.
+    const json facets = s.get_json("/api/search?q=trafficking&limit=1");
+    for (const json& m : facets.at("facets").at("meeting")) {
         INFO(m.dump());
         REQUIRE(m.at("filter").is_string());
         CHECK(s.get_json("/api/search?limit=1&q=" + url_encode("trafficking " + m.at("filter").get<std::string>())).at("total") ==
