@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <charconv>
 #include <initializer_list>
 #include <string_view>
 #include <set>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "indexer/extract/page_layout_internal.h"
+#include "model/parse_number.h"
 
 namespace verbatim::layout {
 namespace {
@@ -31,12 +31,7 @@ bool all_upper(std::string_view s, std::size_t min, std::size_t max) {
 }
 
 // A number of at most nine digits (no overflow); 0 when `s` is not one.
-int small_number(std::string_view s) {
-    int n = 0;
-    if (s.empty() || s.size() > 9) return 0;
-    const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), n);
-    return error == std::errc() && end == s.data() + s.size() ? n : 0;
-}
+int small_number(std::string_view s) { return parse_number<int>(s, 0, 999'999'999).value_or(0); }
 
 bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {

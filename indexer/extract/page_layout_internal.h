@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/umachine.h>
+
 #include "indexer/extract/page_layout.h"
 #include "model/document.h"
 
@@ -14,6 +16,10 @@ namespace verbatim::layout {
 
 // ---------------------------------------------------------------------------
 // Text helpers (page_layout_text.cpp)
+
+// UTF-8 in code points (malformed bytes as U+FFFD), and one code point appended as UTF-8.
+std::vector<UChar32> code_points(std::string_view text);
+void append_utf8(std::string& out, UChar32 cp);
 
 // Ligatures -> letters, soft hyphens and zero-width marks dropped, odd spaces -> ' ',
 // symbol-font private-use digits (U+F020..U+F07E) -> ASCII, runs of spaces collapsed, trimmed.

@@ -20,33 +20,13 @@ bool is_rtl_letter(UChar32 c) {
     return d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
 }
 
-std::vector<UChar32> code_points_of(std::string_view text) {
-    std::vector<UChar32> out;
-    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-    const auto n = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < n;) {
-        UChar32 c = 0;
-        U8_NEXT(s, i, n, c);
-        out.push_back(c < 0 ? 0xFFFD : c);
-    }
-    return out;
-}
-
-void append(std::string& out, UChar32 c) {
-    char buf[4];
-    int32_t len = 0;
-    UBool error = false;
-    U8_APPEND(buf, len, 4, c, error);
-    if (!error) out.append(buf, static_cast<std::size_t>(len));
-}
-
 constexpr UChar32 kTehMarbuta = 0x0629, kAlef = 0x0627, kLam = 0x0644;
 
 }  // namespace
 
 bool is_rtl_word(std::string_view text) {
     std::size_t rtl = 0, letters = 0;
-    for (UChar32 c : code_points_of(text)) {
+    for (UChar32 c : code_points(text)) {
         if (!u_isalpha(c)) continue;
         ++letters;
         rtl += is_rtl_letter(c);
@@ -57,7 +37,7 @@ bool is_rtl_word(std::string_view text) {
 std::string reverse_visual(std::string_view text) {
     // Clusters: a base character with the marks after it (visual order keeps a mark
     // after its base), and runs of digits, which read left to right in any script.
-    const std::vector<UChar32> cps = code_points_of(text);
+    const std::vector<UChar32> cps = code_points(text);
     std::vector<std::vector<UChar32>> clusters;
     for (UChar32 c : cps) {
         const bool mark = u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK;
@@ -70,7 +50,7 @@ std::string reverse_visual(std::string_view text) {
     }
     std::string out;
     for (auto it = clusters.rbegin(); it != clusters.rend(); ++it)
-        for (UChar32 c : *it) append(out, c);
+        for (UChar32 c : *it) append_utf8(out, c);
     return out;
 }
 
@@ -80,7 +60,7 @@ bool rtl_in_visual_order(const std::vector<PageWords>& pages) {
     long visual = 0, logical = 0;
     for (const PageWords& page : pages)
         for (const PositionedWord& word : page.words) {
-            const std::vector<UChar32> cps = code_points_of(word.text);
+            const std::vector<UChar32> cps = code_points(word.text);
             std::vector<UChar32> letters;
             for (UChar32 c : cps)
                 if (u_isalpha(c)) letters.push_back(c);

@@ -14,7 +14,6 @@
 #include "indexer/extract/page_layout_internal.h"
 
 namespace verbatim::layout {
-namespace {
 
 void append_utf8(std::string& out, UChar32 cp) {
     char buffer[4];
@@ -36,6 +35,8 @@ std::vector<UChar32> code_points(std::string_view text) {
     }
     return cps;
 }
+
+namespace {
 
 bool is_odd_space(UChar32 cp) {
     return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||

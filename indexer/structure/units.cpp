@@ -1,10 +1,10 @@
 #include "indexer/structure/units.h"
 
 #include "indexer/structure/block_kinds.h"
+#include "model/parse_number.h"
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <map>
 #include <set>
 #include <string_view>
@@ -498,11 +498,7 @@ void resolve_candidates(Builder& b, std::vector<int>& candidates, int from, int 
     candidates.clear();
 }
 
-int small_number(const std::string& digits) {
-    int n = 0;
-    std::from_chars(digits.data(), digits.data() + digits.size(), n);  // at most three digits
-    return n;
-}
+int small_number(const std::string& digits) { return parse_number<int>(digits, 0, 999).value_or(0); }
 
 // The first row of a table's text (after its caption line, if any).
 std::string_view header_row(std::string_view table) {

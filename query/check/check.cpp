@@ -1,7 +1,8 @@
 #include "query/check/check.h"
 
+#include "model/parse_number.h"
+
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <set>
 
@@ -9,11 +10,7 @@ namespace verbatim {
 namespace {
 
 // "12" -> 12; 0 for "115.37", "11bis" and anything else that is not a plain number.
-int plain_number(const std::string& s) {
-    int n = 0;
-    const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), n);
-    return error == std::errc() && end == s.data() + s.size() ? n : 0;
-}
+int plain_number(const std::string& s) { return parse_number<int>(s, 1, 99999).value_or(0); }
 
 std::string list(const std::vector<std::string>& items, size_t max = 8) {
     std::string out;
