@@ -4,7 +4,8 @@ no real report has, each of which verbatim must index or refuse with a clear mes
 one good report beside them that must always be indexed. Made at test time (tests/e2e/
 hostile_test.cpp), so nothing big is committed; the 200 MB file is sparse.
 
-Usage: make-hostile.py DIR        Each file holds the word hostilemarker<name> where it can.
+Usage: make-hostile.py DIR [LINES]   LINES: of million_lines.txt (default 1,000,000).
+Each file holds the word hostilemarker<name> where it can.
 """
 import os
 import sys
@@ -32,6 +33,8 @@ def write(dir, name, data):
 
 def main():
     out = sys.argv[1]
+    # The line count of million_lines.txt: a sanitizer build reads a tenth (same shape).
+    lines = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
     os.makedirs(out, exist_ok=True)
     write(out, "good.txt", GOOD)
     para = "The Working Group recommended that States strengthen cooperation hostilemarker{}. "
@@ -45,7 +48,7 @@ def main():
     write(out, "deep_brackets.txt",
           "hostilemarkerdeepbrackets " + "(" * 100_000 + ")" * 100_000 + "\n\n" + "[" * 50_000 + "x" + "]" * 50_000 + "\n")
     # A million lines.
-    write(out, "million_lines.txt", "hostilemarkermillionlines\n\n" + "".join(f"{i % 97}. Line of text.\n" for i in range(1_000_000)))
+    write(out, "million_lines.txt", "hostilemarkermillionlines\n\n" + "".join(f"{i % 97}. Line of text.\n" for i in range(lines)))
     # Page numbers no page has, in headers, footers and counters.
     pages = []
     for n in ("99999999999", "184467440737095516160", "2147483648", "-1", "0"):

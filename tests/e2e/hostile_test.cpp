@@ -155,7 +155,14 @@ TEST_CASE("hostile content corpus (scripts/make-hostile.py): each file indexed o
     }
     const fs::path dir = fresh_dir("hostile");
     const fs::path docs = dir / "docs";
-    const std::string make = "python3 '" + std::string(VERBATIM_SOURCE_DIR) + "/scripts/make-hostile.py' '" + docs.string() + "'";
+    // Under AddressSanitizer a tenth of the million lines: the same shape, at a tenth of the
+    // time (the optimised build reads them all).
+#ifdef VERBATIM_SANITIZE_BUILD
+    const std::string lines = " 100000";
+#else
+    const std::string lines;
+#endif
+    const std::string make = "python3 '" + std::string(VERBATIM_SOURCE_DIR) + "/scripts/make-hostile.py' '" + docs.string() + "'" + lines;
     REQUIRE(std::system(make.c_str()) == 0);
     const std::string db = (dir / "db").string();
     RunResult r = run_verbatim({"index", "--db", db, "--max-file-mb", "100", docs.string()});
