@@ -217,7 +217,12 @@ std::pair<Unit, std::string> parse_unit(const std::string& data) {
         q.start = in.varint();
         q.end = in.varint();
     }
-    if (u.ocr) u.ocr_confidence = static_cast<double>(std::min<uint64_t>(in.varint(), 1000)) / 1000;
+    if (u.ocr) {
+        // Thousandths: over 1000 is damage, not a confidence (and would not be written back).
+        const uint64_t thousandths = in.varint();
+        if (thousandths > 1000) in.fail("OCR confidence of " + std::to_string(thousandths) + " thousandths");
+        u.ocr_confidence = static_cast<double>(thousandths) / 1000;
+    }
     if (!in.at_end()) in.fail("bytes after the record");
     return r;
 }

@@ -130,6 +130,15 @@ TEST_CASE("a unit record of another version or with corrupt bytes is refused wit
         r[9] = 100;  // the heading path's count (after version, doc id, anchor, kind, number, label, ref, parent, part)
         CHECK_THROWS_WITH_AS(parse_unit(r), doctest::Contains("list is longer"), DecodeError);
     }
+    SUBCASE("an OCR confidence over 1000 thousandths (fuzz_unit_record: read as 1000, written back otherwise)") {
+        Unit u;
+        u.ocr = true;
+        u.ocr_confidence = 1.0;
+        std::string r = serialise_unit("", u);
+        REQUIRE(r.substr(r.size() - 2) == "\xe8\x07");  // 1000 as a varint, last in the record
+        r.replace(r.size() - 2, 2, "\xe9\x07");           // 1001
+        CHECK_THROWS_WITH_AS(parse_unit(r), doctest::Contains("OCR confidence of 1001 thousandths"), DecodeError);
+    }
     SUBCASE("JSON of an older index") {
         CHECK_THROWS_AS(parse_unit(R"({"doc":"d","anchor":"para-1"})"), DecodeError);
     }
