@@ -8,17 +8,13 @@
 
 #include "fetch/symbols.h"
 #include "indexer/index/unit_record.h"
+#include "model/ascii.h"
 #include "model/schema.h"
 #include "model/varint.h"
 
 namespace verbatim::fetch {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // The citing text's spelling of a cited symbol known by its lower-cased term: terms are
 // folded, but ODS and file names want "A/RES/74/176", not "a/res/74/176".
@@ -27,7 +23,7 @@ std::string spelled_symbol(const Xapian::Database& db, const std::string& term, 
         try {
             const Unit unit = parse_unit(db.get_document(*it).get_data()).first;
             for (const std::string& cited : unit.cites)
-                if (lower(cited) == folded) return cited;
+                if (ascii_lower(cited) == folded) return cited;
         } catch (const DecodeError&) {
             // A damaged record: try the next unit that cites it.
         }

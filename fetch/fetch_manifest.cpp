@@ -10,27 +10,21 @@
 #include <sstream>
 
 #include "indexer/structure/manifest.h"
+#include "model/ascii.h"
 
 namespace verbatim::fetch {
 
 namespace {
 
-std::string trim(std::string_view s) {
-    size_t b = s.find_first_not_of(" \t\r");
-    if (b == std::string_view::npos) return {};
-    size_t e = s.find_last_not_of(" \t\r");
-    return std::string(s.substr(b, e - b + 1));
-}
-
 // The key of a "key = value" line, else "".
 std::string key_of(const std::string& line) {
-    std::string t = trim(line);
+    std::string t(trim(line));
     if (t.empty() || t[0] == '#' || t[0] == ';' || t[0] == '[') return {};
     size_t eq = t.find('=');
-    return eq == std::string::npos ? std::string() : trim(std::string_view(t).substr(0, eq));
+    return eq == std::string::npos ? std::string() : std::string(trim(std::string_view(t).substr(0, eq)));
 }
 
-std::string value_of(const std::string& line) { return trim(std::string_view(line).substr(line.find('=') + 1)); }
+std::string value_of(const std::string& line) { return std::string(trim(std::string_view(line).substr(line.find('=') + 1))); }
 
 const char* const kHeader =
     "# Written by `verbatim fetch`: one section per fetched file, read by `verbatim index`.\n"
@@ -57,9 +51,9 @@ std::variant<ManifestFile, Problem> ManifestFile::load(const std::filesystem::pa
     std::istringstream lines(text.str());
     for (std::string line; std::getline(lines, line);) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        std::string t = trim(line);
+        std::string t(trim(line));
         if (t.size() >= 2 && t.front() == '[' && t.back() == ']') {
-            m.sections_.push_back({trim(std::string_view(t).substr(1, t.size() - 2)), {}});
+            m.sections_.push_back({std::string(trim(std::string_view(t).substr(1, t.size() - 2))), {}});
         } else if (m.sections_.empty()) {
             m.preamble_.push_back(line);
         } else {

@@ -1,5 +1,7 @@
 #include "fetch/http_client.h"
 
+#include "model/ascii.h"
+
 #include <curl/curl.h>
 
 #include <cctype>
@@ -46,11 +48,6 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
     return n;
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 // Headers of every answer in a redirect chain arrive here; a status line starts afresh,
 // so what remains is the last answer's.
 size_t on_header(char* data, size_t size, size_t count, void* user) {
@@ -66,7 +63,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     }
     const size_t colon = line.find(':');
     if (colon == std::string::npos) return n;
-    const std::string name = lower(line.substr(0, colon));
+    const std::string name = ascii_lower(line.substr(0, colon));
     std::string value = line.substr(colon + 1);
     value.erase(0, value.find_first_not_of(" \t"));
     if (name == "content-type") t->response->content_type = value;

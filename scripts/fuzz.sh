@@ -16,7 +16,7 @@ scripts/deps.sh test
 # -O1 with line tables: the usual sanitizer setting, and it compiles much faster than -O2 -g.
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=None \
       -DCMAKE_CXX_COMPILER=clang++ "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only -fsanitize=fuzzer-no-link" \
-      -DVERBATIM_SANITIZE=ON -DVERBATIM_FUZZ=ON >/dev/null
+      -DVERBATIM_SANITIZE=ON -DVERBATIM_FUZZ=ON -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=8 >/dev/null
 if [[ "${1:-}" == --build-only ]]; then
   cmake --build "$build"
   exit 0

@@ -28,8 +28,12 @@ stage_done() {
 
 scripts/deps.sh test
 # Line tables (-g1) are enough for backtraces, and compile in two thirds of the time of -g.
+# A unity build (eight files compiled as one) parses Xapian, ICU and the standard library
+# an eighth as often: a clean build in less time (an edit recompiles its batch, so a
+# working build folder may prefer it off).
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" -DVERBATIM_WERROR=ON >/dev/null
+      "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" -DVERBATIM_WERROR=ON \
+      -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=8 >/dev/null
 cmake --build build-test
 stage_done "build (gcc)"
 (cd build-test && ctest --output-on-failure --timeout 600 -j "$(nproc)" "$@")

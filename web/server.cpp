@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "model/ascii.h"
 #include "query/cite/cite.h"
 #include "query/cite/reference.h"
 #include "query/present/json_output.h"
@@ -156,9 +157,7 @@ bool is_document_id(const std::string& id) {
 
 // The type a source file is served as; verbatim indexes only these.
 std::string source_content_type(const std::filesystem::path& file) {
-    std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext == ".pdf" ? "application/pdf" : "text/plain; charset=utf-8";
+    return ascii_lower(file.extension().string()) == ".pdf" ? "application/pdf" : "text/plain; charset=utf-8";
 }
 
 bool is_loopback_host(const std::string& host_header) {

@@ -10,6 +10,7 @@
 #include "indexer/extract/isolated_extract.h"
 #include "indexer/extract/text_decode.h"
 #include "indexer/extract/text_layout.h"
+#include "model/ascii.h"
 
 namespace verbatim {
 
@@ -92,9 +93,7 @@ std::string megabytes(uint64_t bytes) {
 }
 
 std::string lower_extension(const std::filesystem::path& file) {
-    std::string ext = file.extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext;
+    return ascii_lower(file.extension().string());
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Tesseract's C++ API -> positioned words. Everything Tesseract-specific stays in this file.
 #include "indexer/extract/ocr.h"
 
+#include "model/ascii.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -32,11 +34,6 @@ std::string text_of(const tesseract::ResultIterator& it, tesseract::PageIterator
     return text ? std::string(text.get()) : std::string();
 }
 
-std::string trimmed(const std::string& text) {
-    const std::size_t first = text.find_first_not_of(" \t\n");
-    if (first == std::string::npos) return "";
-    return text.substr(first, text.find_last_not_of(" \t\n") - first + 1);
-}
 
 // What a raised symbol at a word's end stands for: Tesseract reads a small raised "1"
 // as "!", "l" or "I", and a "2" as "?" (a real "!" or "?" stands on the baseline).
@@ -238,7 +235,7 @@ void read_line(tesseract::ResultIterator& it, double em, double scale, std::vect
     };
     bool first = true;
     do {
-        const std::string text = trimmed(text_of(it, tesseract::RIL_WORD));
+        const std::string text(trim(text_of(it, tesseract::RIL_WORD)));
         const float confidence = it.Confidence(tesseract::RIL_WORD);
         int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
         if (text.empty() || !it.BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;

@@ -1,6 +1,8 @@
 // Deciding what to OCR and in which language (see ocr_choice.h).
 #include "indexer/extract/ocr_choice.h"
 
+#include "model/ascii.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -113,10 +115,6 @@ std::vector<std::string_view> tokens_of(std::string_view text) {
     return out;
 }
 
-std::string lower_ascii(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 }  // namespace
 
@@ -140,7 +138,7 @@ std::string tesseract_language(const std::string& code) {
     static const std::map<std::string, std::string> names = {
         {"en", "eng"}, {"fr", "fra"}, {"es", "spa"}, {"ru", "rus"}, {"ar", "ara"}, {"zh", "chi_sim"},
         {"de", "deu"}, {"pt", "por"}, {"it", "ita"}};
-    const std::string lower = lower_ascii(code);
+    const std::string lower = ascii_lower(code);
     if (auto it = names.find(lower); it != names.end()) return it->second;
     for (const auto& [iso, tess] : names)
         if (tess == lower) return tess;
@@ -165,7 +163,7 @@ std::string language_from_text(const std::vector<PageWords>& pages) {
         if (page_needs_ocr(page)) continue;
         for (const PositionedWord& word : page.words) {
             for (std::size_t i = 0; i < word.text.size();) ++letters[script_of(next_char(word.text, i))];
-            ++counts[lower_ascii(word.text)];
+            ++counts[ascii_lower(word.text)];
         }
     }
     letters.erase(Script::none);

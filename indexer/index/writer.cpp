@@ -15,17 +15,13 @@
 #include "analysis/shingles.h"
 #include "indexer/index/unit_record.h"
 #include "indexer/structure/annotations.h"
+#include "model/ascii.h"
 #include "model/schema.h"
 #include "model/stem_forms.h"
 
 namespace verbatim {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // The path is in the record too: a long one's key holds only its start and a hash.
 nlohmann::json record_to_json(const std::string& path, const FileRecord& r) {
@@ -299,21 +295,21 @@ Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const 
     xdoc.add_boolean_term(schema::key(schema::kUnitId, id));
     xdoc.add_boolean_term(schema::key(schema::kDocId, doc.id));
     xdoc.add_boolean_term(schema::key(schema::kAnchor, unit.anchor));
-    if (!doc.symbol.empty()) xdoc.add_boolean_term(schema::key(schema::kSymbol, lower(doc.symbol)));
-    for (const std::string& s : doc.other_symbols) xdoc.add_boolean_term(schema::key(schema::kSymbol, lower(s)));
-    if (!doc.name.empty()) xdoc.add_boolean_term(schema::key(schema::kName, lower(doc.name)));
+    if (!doc.symbol.empty()) xdoc.add_boolean_term(schema::key(schema::kSymbol, ascii_lower(doc.symbol)));
+    for (const std::string& s : doc.other_symbols) xdoc.add_boolean_term(schema::key(schema::kSymbol, ascii_lower(s)));
+    if (!doc.name.empty()) xdoc.add_boolean_term(schema::key(schema::kName, ascii_lower(doc.name)));
     xdoc.add_boolean_term(schema::key(schema::kLang, doc.lang));
     xdoc.add_boolean_term(schema::kKind + std::string(to_string(unit.kind)));
     if (!doc.type.empty()) xdoc.add_boolean_term(schema::key(schema::kType, doc.type));
     if (doc.date.size() >= 4) xdoc.add_boolean_term(schema::kYear + doc.date.substr(0, 4));
     if (doc.meeting_number > 0) xdoc.add_boolean_term(schema::kMeeting + std::to_string(doc.meeting_number));
-    for (const std::string& symbol : unit.cites) xdoc.add_boolean_term(schema::key(schema::kCites, lower(symbol)));
+    for (const std::string& symbol : unit.cites) xdoc.add_boolean_term(schema::key(schema::kCites, ascii_lower(symbol)));
     if (!unit.status.empty()) {
         xdoc.add_boolean_term(schema::key(schema::kStatus, unit.status));
         if (unit.status == "agreed as amended") xdoc.add_boolean_term(schema::kStatus + std::string("agreed"));
     }
-    for (const std::string& c : unit.countries) xdoc.add_boolean_term(schema::key(schema::kCountry, lower(c)));
-    if (!doc.body.empty()) xdoc.add_boolean_term(schema::key(schema::kBody, lower(doc.body)));
+    for (const std::string& c : unit.countries) xdoc.add_boolean_term(schema::key(schema::kCountry, ascii_lower(c)));
+    if (!doc.body.empty()) xdoc.add_boolean_term(schema::key(schema::kBody, ascii_lower(doc.body)));
 
     std::string date_value;
     for (char c : doc.date)

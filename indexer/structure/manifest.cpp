@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "model/ascii.h"
 #include "model/parse_number.h"
 
 namespace verbatim {
@@ -17,13 +18,6 @@ const std::set<std::string> kKeys{"name",  "symbol",  "other_symbols",  "date", 
                                   // where `verbatim fetch` got the file (fetch/fetch_manifest.h)
                                   "source_url", "fetched_at", "sha256"};
 const std::set<std::string> kTypes{"report", "draft", "crp", "statement", "resolution", "other"};
-
-std::string trim(std::string_view s) {
-    size_t b = s.find_first_not_of(" \t\r");
-    if (b == std::string_view::npos) return {};
-    size_t e = s.find_last_not_of(" \t\r");
-    return std::string(s.substr(b, e - b + 1));
-}
 
 std::string check_value(const std::string& key, const std::string& value) {
     auto is_date = [](const std::string& v) {  // YYYY-MM-DD, digits only
@@ -53,7 +47,7 @@ std::variant<Manifest, Problem> parse_manifest(std::string_view text, const std:
     while (begin < text.size()) {
         size_t end = text.find('\n', begin);
         if (end == std::string_view::npos) end = text.size();
-        std::string line = trim(text.substr(begin, end - begin));
+        std::string line(trim(text.substr(begin, end - begin)));
         begin = end + 1;
         ++line_no;
         if (line.empty() || line[0] == '#' || line[0] == ';') continue;
@@ -63,7 +57,7 @@ std::variant<Manifest, Problem> parse_manifest(std::string_view text, const std:
         if (line.front() == '[') {
             if (line.back() != ']') return problem("a section header must end with ']'");
             ManifestEntry entry;
-            entry.key = trim(std::string_view(line).substr(1, line.size() - 2));
+            entry.key = std::string(trim(std::string_view(line).substr(1, line.size() - 2)));
             entry.line = line_no;
             if (entry.key.empty()) return problem("empty section name; write the file name, e.g. [report.txt]");
             manifest.entries.push_back(std::move(entry));
@@ -72,8 +66,8 @@ std::variant<Manifest, Problem> parse_manifest(std::string_view text, const std:
         size_t eq = line.find('=');
         if (eq == std::string::npos) return problem("expected 'key = value' or '[file name]'");
         if (manifest.entries.empty()) return problem("'key = value' before any [file name] section");
-        std::string key = trim(std::string_view(line).substr(0, eq));
-        std::string value = trim(std::string_view(line).substr(eq + 1));
+        std::string key(trim(std::string_view(line).substr(0, eq)));
+        std::string value(trim(std::string_view(line).substr(eq + 1)));
         if (!kKeys.count(key)) {
             std::string known;
             for (const auto& k : kKeys) known += (known.empty() ? "" : ", ") + k;
@@ -120,7 +114,7 @@ void apply_manifest(const ManifestEntry& entry, DocumentMeta& meta) {
         for (size_t b = 0; b < list.size();) {
             size_t e = list.find(',', b);
             if (e == std::string::npos) e = list.size();
-            std::string sym = trim(std::string_view(list).substr(b, e - b));
+            std::string sym(trim(std::string_view(list).substr(b, e - b)));
             if (!sym.empty()) meta.other_symbols.push_back(sym);
             b = e + 1;
         }

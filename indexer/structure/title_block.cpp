@@ -1,5 +1,7 @@
 #include "indexer/structure/title_block.h"
 
+#include "model/ascii.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -15,19 +17,13 @@ namespace {
 const std::array<const char*, 12> kMonths{"january", "february", "march",     "april",   "may",      "june",
                                           "july",    "august",   "september", "october", "november", "december"};
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && lower(s.substr(0, prefix.size())) == prefix;
+    return s.size() >= prefix.size() && ascii_lower(s.substr(0, prefix.size())) == prefix;
 }
 
 std::string guess_type(const std::string& title, const DocumentMeta& meta) {
-    std::string t = lower(title);
-    std::string sym = lower(meta.symbol);
+    std::string t = ascii_lower(title);
+    std::string sym = ascii_lower(meta.symbol);
     if (sym.find("/crp.") != std::string::npos || t.find("conference room paper") != std::string::npos) return "crp";
     if (t.find("speaking notes") != std::string::npos || t.find("statement") == 0) return "statement";
     if (t.find("resolution") == 0 || sym.find("/res/") != std::string::npos) return "resolution";
@@ -67,7 +63,7 @@ int ordinal_value(std::string_view word) {
         "",        "first",    "second",     "third",     "fourth",     "fifth",     "sixth",
         "seventh", "eighth",   "ninth",      "tenth",     "eleventh",   "twelfth",   "thirteenth",
         "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
-    std::string w = lower(word);
+    std::string w = ascii_lower(word);
     for (size_t i = 1; i < kWords.size(); ++i)
         if (w == kWords[i]) return static_cast<int>(i);
     size_t digits = 0;
@@ -96,7 +92,7 @@ std::string find_date(std::string_view text) {
         if (k == j) continue;
         size_t m = k;
         while (m < text.size() && std::isalpha(static_cast<unsigned char>(text[m]))) ++m;
-        const std::string month = lower(text.substr(k, m - k));
+        const std::string month = ascii_lower(text.substr(k, m - k));
         auto it = std::find(kMonths.begin(), kMonths.end(), month);
         if (it == kMonths.end()) continue;
         size_t y = m;
@@ -140,7 +136,7 @@ namespace {
 
 // "Distr.: General", "Distr. LIMITED": the distribution, else empty.
 std::string distribution_in(std::string_view line) {
-    const std::string l = lower(line);
+    const std::string l = ascii_lower(line);
     for (size_t at = l.find("distr"); at != std::string::npos; at = l.find("distr", at + 1)) {
         size_t i = at + 5;
         if (i < l.size() && l[i] == '.') ++i;
@@ -311,7 +307,7 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
         meta.meeting_number = n;
         const std::string body(groups[2].data(), groups[2].size());
         if (meta.body.empty()) meta.body = body;
-        meta.meeting = lower(std::string_view(groups[1].data(), groups[1].size())) + " meeting of the " + body;
+        meta.meeting = ascii_lower(std::string_view(groups[1].data(), groups[1].size())) + " meeting of the " + body;
         if (meta.place.empty()) meta.place = std::string(groups[3].data(), groups[3].size());
         break;
     }
@@ -333,7 +329,7 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
         meta.other_symbols.push_back(extracted.header_symbol);
     if (meta.date.empty()) meta.date = stated_date(structured.units);
     meta.type = guess_type(meta.title, meta);
-    if (meta.type.empty() && lower(meta.distribution) == "limited") meta.type = "draft";
+    if (meta.type.empty() && ascii_lower(meta.distribution) == "limited") meta.type = "draft";
     return meta;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "model/ascii.h"
 #include "model/schema.h"
 #include "query/cite/reference.h"
 
@@ -45,12 +46,10 @@ std::string compact_ranges(const std::vector<std::string>& numbers) {
 
 std::string closest_documents(const Searcher& searcher, const std::string& wanted) {
     std::vector<std::pair<size_t, std::string>> scored;
-    std::string w = wanted;
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string w = ascii_lower(wanted);
     for (const DocumentMeta& d : searcher.documents()) {
         std::string name = !d.symbol.empty() ? d.symbol : !d.name.empty() ? d.name : d.id;
-        std::string n = name;
-        for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string n = ascii_lower(name);
         size_t common = 0;
         while (common < n.size() && common < w.size() && n[common] == w[common]) ++common;
         scored.emplace_back(common, name);
@@ -172,8 +171,7 @@ CiteResult cite(const Searcher& searcher, const std::string& reference) {
 }
 
 std::vector<CitingUnit> cited_by(Searcher& searcher, const std::string& symbol) {
-    std::string key = symbol;
-    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string key = ascii_lower(symbol);
     Xapian::Database& db = searcher.database();
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(schema::key(schema::kCites, key)));
@@ -193,8 +191,7 @@ std::vector<CitingUnit> cited_by(Searcher& searcher, const std::string& symbol) 
         CitingUnit c;
         c.record = searcher.record_of(it.get_document());
         const std::string& text = c.record.unit.text;
-        std::string lower = text;
-        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        const std::string lower = ascii_lower(text);
         size_t at = lower.find(key);
         if (at == std::string::npos) at = 0;
         size_t from = at > 80 ? text.rfind(' ', at - 80) : 0;

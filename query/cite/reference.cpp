@@ -5,22 +5,14 @@
 #include <optional>
 
 #include "indexer/structure/title_block.h"  // ordinal_value
+#include "model/ascii.h"
 
 namespace verbatim {
 
 namespace {
 
-std::string trim(std::string s) {
-    size_t b = s.find_first_not_of(" \t\n,;");
-    if (b == std::string::npos) return {};
-    size_t e = s.find_last_not_of(" \t\n,;");
-    return s.substr(b, e - b + 1);
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+// A reference is trimmed of spaces and of the commas and semicolons around it.
+constexpr std::string_view kSpaceOrComma = " \t\n,;";
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -45,18 +37,18 @@ std::string unbalanced_mark(const std::string& s) {
     return {};
 }
 
-struct Token {
+struct RefToken {
     enum Kind { word, number, punct } kind = punct;
     std::string text;   // words lower case without their dot; numbers as typed ("115.37", "11bis")
     bool dot = false;   // a word written with a dot: "p.", "para."
     size_t begin = 0;   // byte offset in the reference
 };
 
-std::vector<Token> tokenize(const std::string& s) {
-    std::vector<Token> out;
+std::vector<RefToken> tokenize(const std::string& s) {
+    std::vector<RefToken> out;
     for (size_t i = 0; i < s.size();) {
         const char c = s[i];
-        Token t;
+        RefToken t;
         t.begin = i;
         if (c == ' ' || c == '\t') {
             ++i;
@@ -65,8 +57,8 @@ std::vector<Token> tokenize(const std::string& s) {
         if (is_alpha(c)) {
             size_t j = i;
             while (j < s.size() && is_alpha(s[j])) ++j;
-            t.kind = Token::word;
-            t.text = lower(s.substr(i, j - i));
+            t.kind = RefToken::word;
+            t.text = ascii_lower(s.substr(i, j - i));
             if (j < s.size() && s[j] == '.') t.dot = true, ++j;
             i = j;
         } else if (is_digit(c)) {
@@ -79,16 +71,16 @@ std::vector<Token> tokenize(const std::string& s) {
             }
             for (const char* suffix : {"quinquies", "quater", "sexies", "bis", "ter"}) {
                 const std::string_view sv(suffix);
-                if (lower(s.substr(j, sv.size())) == sv && (j + sv.size() == s.size() || !is_alpha(s[j + sv.size()]))) {
+                if (ascii_lower(s.substr(j, sv.size())) == sv && (j + sv.size() == s.size() || !is_alpha(s[j + sv.size()]))) {
                     j += sv.size();
                     break;
                 }
             }
-            t.kind = Token::number;
-            t.text = lower(s.substr(i, j - i));
+            t.kind = RefToken::number;
+            t.text = ascii_lower(s.substr(i, j - i));
             i = j;
         } else if (s.compare(i, 2, "\xC2\xB6") == 0) {  // ¶
-            t.kind = Token::word;
+            t.kind = RefToken::word;
             t.text = "para";
             i += 2;
         } else if (s.compare(i, 3, "\xE2\x80\x93") == 0 || s.compare(i, 3, "\xE2\x80\x94") == 0) {  // en, em dash
@@ -113,7 +105,7 @@ bool any_of(const std::string& w, std::initializer_list<const char*> words) {
 
 class Parser {
 public:
-    Parser(const std::vector<Token>& tokens, size_t at) : t_(tokens), i_(at) {}
+    Parser(const std::vector<RefToken>& tokens, size_t at) : t_(tokens), i_(at) {}
 
     // The tail from token `at` as [section ,] unit [, footnote]; nullopt when it is not one,
     // with error_ set when it is one but malformed.
@@ -127,7 +119,7 @@ public:
             size_t save = i_;
             if (is(",")) ++i_;
             Reference note;
-            if (i_ < t_.size() && t_[i_].kind == Token::word &&
+            if (i_ < t_.size() && t_[i_].kind == RefToken::word &&
                 any_of(t_[i_].text, {"footnote", "footnotes", "fn", "fns", "note", "notes"}) && parse_unit(note)) {
                 note.section = ref.section;
                 ref = note;
@@ -144,9 +136,9 @@ public:
     size_t stopped_at() const { return i_; }
 
 private:
-    bool is(const char* p) const { return i_ < t_.size() && t_[i_].kind == Token::punct && t_[i_].text == p; }
+    bool is(const char* p) const { return i_ < t_.size() && t_[i_].kind == RefToken::punct && t_[i_].text == p; }
     bool word(std::initializer_list<const char*> w) const {
-        return i_ < t_.size() && t_[i_].kind == Token::word && any_of(t_[i_].text, w);
+        return i_ < t_.size() && t_[i_].kind == RefToken::word && any_of(t_[i_].text, w);
     }
 
     // "annex", "annex I", "appendix II", "draft resolution II", "enclosure", then a comma.
@@ -155,7 +147,7 @@ private:
         std::string name;
         if (word({"annex", "appendix", "enclosure", "attachment", "addendum"})) {
             name = t_[i_++].text;
-        } else if (word({"draft"}) && i_ + 1 < t_.size() && t_[i_ + 1].kind == Token::word &&
+        } else if (word({"draft"}) && i_ + 1 < t_.size() && t_[i_ + 1].kind == RefToken::word &&
                    any_of(t_[i_ + 1].text, {"resolution", "decision"})) {
             name = "draft " + t_[i_ + 1].text;
             i_ += 2;
@@ -166,13 +158,13 @@ private:
         }
         // Its number: roman, arabic or a capital letter ("annex A").
         if (i_ < t_.size() && !t_[i_].dot &&
-            ((t_[i_].kind == Token::word && (is_roman(t_[i_].text) || t_[i_].text.size() == 1)) ||
-             (t_[i_].kind == Token::number && t_[i_].text.find_first_not_of("0123456789") == std::string::npos))) {
+            ((t_[i_].kind == RefToken::word && (is_roman(t_[i_].text) || t_[i_].text.size() == 1)) ||
+             (t_[i_].kind == RefToken::number && t_[i_].text.find_first_not_of("0123456789") == std::string::npos))) {
             // "annex, para 3" has none; "annex I, para 3" has one; a kind word is never one.
-            if (!(t_[i_].kind == Token::word && any_of(t_[i_].text, {"p", "pp"}))) name += " " + t_[i_++].text;
+            if (!(t_[i_].kind == RefToken::word && any_of(t_[i_].text, {"p", "pp"}))) name += " " + t_[i_++].text;
         }
         if (is(",")) ++i_;
-        if (i_ >= t_.size() || t_[i_].kind != Token::word) {
+        if (i_ >= t_.size() || t_[i_].kind != RefToken::word) {
             i_ = save;
             return;
         }
@@ -201,10 +193,10 @@ private:
         if (i_ >= t_.size()) return 0;
         size_t save = i_;
         int n = 0;
-        if (t_[i_].kind == Token::word) {
+        if (t_[i_].kind == RefToken::word) {
             n = ordinal_value(t_[i_].text);
             ++i_;
-        } else if (t_[i_].kind == Token::number && i_ + 1 < t_.size() && t_[i_ + 1].kind == Token::word &&
+        } else if (t_[i_].kind == RefToken::number && i_ + 1 < t_.size() && t_[i_ + 1].kind == RefToken::word &&
                    t_[i_ + 1].begin == t_[i_].begin + t_[i_].text.size()) {
             n = ordinal_value(t_[i_].text + t_[i_ + 1].text);  // "3rd"
             i_ += 2;
@@ -215,8 +207,8 @@ private:
 
     bool parse_kind(Reference& ref) {
         using P = Reference::Part;
-        const Token& k = t_[i_];
-        if (k.kind != Token::word) return false;
+        const RefToken& k = t_[i_];
+        if (k.kind != RefToken::word) return false;
         const std::string& w = k.text;
         if (w == "pp" && k.dot) ref.part = P::page;  // "pp. 3-5": pages, as verbatim prints them
         else if (w == "pp") ref.part = P::preambular;
@@ -254,7 +246,7 @@ private:
                 }
             }
             while (is("(")) {
-                if (i_ + 2 >= t_.size() || t_[i_ + 1].kind != Token::word || t_[i_ + 1].text.size() > 6 ||
+                if (i_ + 2 >= t_.size() || t_[i_ + 1].kind != RefToken::word || t_[i_ + 1].text.size() > 6 ||
                     t_[i_ + 1].dot || t_[i_ + 2].text != ")")
                     return false;
                 e.items.push_back(t_[i_ + 1].text);
@@ -266,7 +258,7 @@ private:
             if (comma) ++i_;
             if (word({"and"}) || is("&")) ++i_;
             else if (!comma) return true;
-            if (i_ < t_.size() && (t_[i_].kind == Token::number || is("["))) continue;
+            if (i_ < t_.size() && (t_[i_].kind == RefToken::number || is("["))) continue;
             i_ = save;  // ", footnote 3" follows: not the list's
             return true;
         }
@@ -275,7 +267,7 @@ private:
     bool parse_number(std::string& out) {
         bool bracket = is("[");
         if (bracket) ++i_;
-        if (i_ >= t_.size() || t_[i_].kind != Token::number) return false;
+        if (i_ >= t_.size() || t_[i_].kind != RefToken::number) return false;
         out = t_[i_++].text;
         if (bracket) {
             if (!is("]")) return false;
@@ -312,7 +304,7 @@ private:
         return true;
     }
 
-    const std::vector<Token>& t_;
+    const std::vector<RefToken>& t_;
     size_t i_;
     std::string error_;
 };
@@ -376,7 +368,7 @@ std::string Reference::describe() const {
 }
 
 std::variant<Reference, std::string> parse_reference(std::string_view text) {
-    std::string s = trim(std::string(text));
+    std::string s(trim(text, kSpaceOrComma));
     if (s.empty()) return std::string("empty reference: give a document symbol and a paragraph, e.g. \"CTOC/COP/WG.4/2020/4, para. 12\"");
     if (s.size() > 500) return std::string("reference too long (") + std::to_string(s.size()) + " characters)";
     for (unsigned char c : s)
@@ -386,17 +378,17 @@ std::variant<Reference, std::string> parse_reference(std::string_view text) {
     if (s.size() > 1 && s.back() == '.' && (is_digit(s[s.size() - 2]) || s[s.size() - 2] == ')' || s[s.size() - 2] == ']'))
         s.pop_back();
 
-    const std::vector<Token> tokens = tokenize(s);
+    const std::vector<RefToken> tokens = tokenize(s);
     // The unit is at the end: the leftmost word from which the rest reads as one, with a
     // document before it. A symbol's own letters ("A/HRC/WG.6") never read as a unit.
     std::string first_error;
     size_t first_error_at = std::string::npos;
     for (size_t k = 0; k < tokens.size(); ++k) {
         // A unit starts with a word, or with an ordinal written in figures ("3rd paragraph").
-        const bool figure_ordinal = tokens[k].kind == Token::number && k + 1 < tokens.size() &&
-                                    tokens[k + 1].kind == Token::word &&
+        const bool figure_ordinal = tokens[k].kind == RefToken::number && k + 1 < tokens.size() &&
+                                    tokens[k + 1].kind == RefToken::word &&
                                     any_of(tokens[k + 1].text, {"st", "nd", "rd", "th"});
-        if (tokens[k].kind != Token::word && !figure_ordinal) continue;
+        if (tokens[k].kind != RefToken::word && !figure_ordinal) continue;
         // A word glued to what precedes it is part of the document's name ("CRP.4", "wg.4").
         if (k > 0 && tokens[k].begin > 0 && s[tokens[k].begin - 1] != ' ' && s[tokens[k].begin - 1] != ',') continue;
         Parser parser(tokens, k);
@@ -405,7 +397,7 @@ std::variant<Reference, std::string> parse_reference(std::string_view text) {
             if (!parser.error().empty() && first_error.empty()) first_error = parser.error(), first_error_at = k;
             continue;
         }
-        ref->document = trim(s.substr(0, tokens[k].begin));
+        ref->document = std::string(trim(std::string_view(s).substr(0, tokens[k].begin), kSpaceOrComma));
         if (ref->document.empty())
             return std::string("no document in '" + s + "'; put its symbol first, e.g. \"CTOC/COP/WG.4/2020/4, " + s + "\"");
         return *ref;
@@ -417,8 +409,8 @@ std::variant<Reference, std::string> parse_reference(std::string_view text) {
     // A kind word followed by a number that did not read: say what was not understood
     // rather than look for a document of that name.
     for (size_t k = 0; k + 1 < tokens.size(); ++k) {
-        std::vector<Token> one(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.begin() + static_cast<std::ptrdiff_t>(k) + 2);
-        if (tokens[k].kind == Token::word && tokens[k + 1].kind == Token::number && k > 0 &&
+        std::vector<RefToken> one(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.begin() + static_cast<std::ptrdiff_t>(k) + 2);
+        if (tokens[k].kind == RefToken::word && tokens[k + 1].kind == RefToken::number && k > 0 &&
             s[tokens[k].begin - 1] == ' ') {
             Parser p(one, 0);
             if (p.parse()) {
@@ -429,7 +421,7 @@ std::variant<Reference, std::string> parse_reference(std::string_view text) {
         }
     }
     // A reference with no unit names the whole document.
-    if (!tokens.empty() && tokens.back().kind == Token::word) {
+    if (!tokens.empty() && tokens.back().kind == RefToken::word) {
         const std::string& w = tokens.back().text;
         if (any_of(w, {"para", "paras", "paragraph", "paragraphs", "rec", "recs", "recommendation", "recommendations",
                        "footnote", "footnotes", "fn", "table", "preambular"}) &&

@@ -1,5 +1,6 @@
 #include "query/present/json_output.h"
 
+#include "model/ascii.h"
 #include "query/search/timeline.h"
 
 #include <algorithm>
@@ -12,9 +13,7 @@ namespace verbatim {
 namespace {
 
 bool is_pdf(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext == ".pdf";
+    return ascii_lower(std::filesystem::path(path).extension().string()) == ".pdf";
 }
 
 // Every byte but ASCII letters and digits (and `keep`) as %XX.

@@ -6,6 +6,7 @@
 
 #include "analysis/language.h"
 #include "analysis/shingles.h"
+#include "model/ascii.h"
 #include "model/schema.h"
 
 namespace verbatim {
@@ -13,8 +14,7 @@ namespace verbatim {
 namespace {
 
 bool is_resolution(const std::string& symbol) {
-    std::string s = symbol;
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string s = ascii_lower(symbol);
     return s.find("/res/") != std::string::npos || s.find("resolution") != std::string::npos;
 }
 

@@ -5,6 +5,7 @@
 
 #include "indexer/structure/countries.h"
 #include "indexer/structure/title_block.h"
+#include "model/ascii.h"
 #include "model/document.h"
 #include "model/parse_number.h"
 #include "model/schema.h"
@@ -37,11 +38,6 @@ bool is_query_field(const std::string& name) {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 bool all_digits(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
@@ -67,7 +63,7 @@ std::string date_bound(const std::string& s, bool upper) {
 }  // namespace
 
 Xapian::Query field_query(const std::string& name, const std::string& value, size_t column) {
-    const std::string l = lower(value);
+    const std::string l = ascii_lower(value);
     auto bad = [&](const std::string& why) {
         return QueryError("'" + name + ":" + value + "' at column " + std::to_string(column) + ": " + why, column);
     };
@@ -132,7 +128,7 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
     if (name == "country") {
         std::string canonical = canonical_country(value);
         // Observers and organisations that are not in the country table are matched as written.
-        return Xapian::Query(schema::key(schema::kCountry, lower(canonical.empty() ? value : canonical)));
+        return Xapian::Query(schema::key(schema::kCountry, ascii_lower(canonical.empty() ? value : canonical)));
     }
     if (name == "cites") return Xapian::Query(schema::key(schema::kCites, l));
     if (name == "lang") return Xapian::Query(schema::key(schema::kLang, l));

@@ -21,7 +21,7 @@ namespace {
 
 enum class Tok { word, phrase, field, lparen, rparen, op_or, op_and, op_not, minus, end };
 
-struct Token {
+struct QueryToken {
     Tok type;
     std::string text;   // word, phrase body, or field value
     std::string field;  // for Tok::field
@@ -54,8 +54,8 @@ std::string known_fields_list() {
     return out;
 }
 
-std::vector<Token> lex(std::string_view text) {
-    std::vector<Token> tokens;
+std::vector<QueryToken> lex(std::string_view text) {
+    std::vector<QueryToken> tokens;
     size_t i = 0;
     while (i < text.size()) {
         char c = text[i];
@@ -147,14 +147,14 @@ using Languages = std::vector<std::string>;
 class LanguageChoice {
   public:
     // `fixed`: one language for every word, whatever it is written in.
-    LanguageChoice(const std::vector<Token>& tokens, const QueryLanguages& languages, const std::string* fixed) {
+    LanguageChoice(const std::vector<QueryToken>& tokens, const QueryLanguages& languages, const std::string* fixed) {
         if (fixed) {
             explicit_ = {*fixed};
             return;
         }
         std::string words;
         for (size_t i = 0; i < tokens.size(); ++i) {
-            const Token& t = tokens[i];
+            const QueryToken& t = tokens[i];
             bool negated = i > 0 && (tokens[i - 1].type == Tok::minus || tokens[i - 1].type == Tok::op_not);
             if (t.type == Tok::field && t.field == "lang" && !negated) {
                 std::string lang = t.text;
@@ -199,7 +199,7 @@ class LanguageChoice {
 
 class Parser {
   public:
-    Parser(std::vector<Token> tokens, const QueryLanguages& languages, const LanguageChoice& choice,
+    Parser(std::vector<QueryToken> tokens, const QueryLanguages& languages, const LanguageChoice& choice,
            const Vocabulary& vocabulary, const StemForms& forms, ParsedQuery& out)
         : tokens_(std::move(tokens)),
           languages_(languages),
@@ -216,8 +216,8 @@ class Parser {
     }
 
   private:
-    const Token& peek() const { return tokens_[pos_]; }
-    const Token& next() { return tokens_[pos_++]; }
+    const QueryToken& peek() const { return tokens_[pos_]; }
+    const QueryToken& next() { return tokens_[pos_++]; }
 
     std::optional<Xapian::Query> parse_or() {
         if (peek().type == Tok::op_or)
@@ -227,7 +227,7 @@ class Parser {
         std::optional<Xapian::Query> first = parse_and();
         if (first) alternatives.push_back(*first);
         while (peek().type == Tok::op_or) {
-            const Token& op = next();
+            const QueryToken& op = next();
             if (peek().type == Tok::end || peek().type == Tok::rparen || peek().type == Tok::op_or)
                 throw QueryError("'OR' at column " + std::to_string(op.column) + " needs a search term after it",
                                  op.column);
@@ -253,7 +253,7 @@ class Parser {
             Tok t = peek().type;
             if (t == Tok::end || t == Tok::rparen || t == Tok::op_or) break;
             if (t == Tok::op_and) {
-                const Token& op = next();
+                const QueryToken& op = next();
                 if (items.empty() || peek().type == Tok::end || peek().type == Tok::rparen || peek().type == Tok::op_or)
                     throw QueryError("'AND' at column " + std::to_string(op.column) + " needs a search term on both sides",
                                      op.column);
@@ -285,7 +285,7 @@ class Parser {
     }
 
     Item parse_unary() {
-        const Token& t = peek();
+        const QueryToken& t = peek();
         if (t.type == Tok::op_not || t.type == Tok::minus) {
             next();
             Tok after = peek().type;
@@ -302,7 +302,7 @@ class Parser {
     }
 
     Item parse_primary() {
-        const Token& t = next();
+        const QueryToken& t = next();
         Item item;
         switch (t.type) {
             case Tok::lparen: {
@@ -492,9 +492,9 @@ class Parser {
         return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
     }
 
-    Xapian::Query field_query(const Token& t) { return verbatim::field_query(t.field, t.text, t.column); }
+    Xapian::Query field_query(const QueryToken& t) { return verbatim::field_query(t.field, t.text, t.column); }
 
-    std::vector<Token> tokens_;
+    std::vector<QueryToken> tokens_;
     size_t pos_ = 0;
     const QueryLanguages& languages_;
     const LanguageChoice& choice_;
@@ -521,7 +521,7 @@ ParsedQuery parse(std::string_view text, const QueryLanguages& languages, const 
         }
     }
     ParsedQuery out;
-    std::vector<Token> tokens = lex(text);
+    std::vector<QueryToken> tokens = lex(text);
     LanguageChoice choice(tokens, languages, fixed_lang);
     Parser parser(std::move(tokens), languages, choice, vocabulary, forms, out);
     std::optional<Xapian::Query> q = parser.parse();

@@ -7,16 +7,12 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
+#include "model/ascii.h"
 #include "model/schema.h"
 
 namespace verbatim {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // Why `db` cannot be an index, said plainly (not in Xapian's words); empty when it may be.
 std::string not_an_index(const std::filesystem::path& db) {
@@ -317,7 +313,7 @@ std::optional<DocumentMeta> Searcher::find_document(const std::string& reference
             if (it == db_.postlist_end(only)) return std::nullopt;
             return record_of(db_.get_document(*it)).doc;
         };
-        std::string key = lower(reference);
+        std::string key = ascii_lower(reference);
         // "A/HRC/WG.6/34/ITA/3 [ru]": the version in that language, as a hit cites it.
         if (size_t open = key.rfind(" ["); open != std::string::npos && key.back() == ']' && key.size() - open <= 7) {
             const std::string lang = key.substr(open + 2, key.size() - open - 3);
@@ -344,11 +340,11 @@ std::optional<DocumentMeta> Searcher::find_document(const std::string& reference
         // without ".en" and the extension), for documents whose id comes from a symbol.
         std::optional<DocumentMeta> found;
         for (const DocumentMeta& d : documents()) {
-            std::string stem = lower(std::filesystem::path(d.source).stem().string());
+            std::string stem = ascii_lower(std::filesystem::path(d.source).stem().string());
             const std::string bare = stem.size() > d.lang.size() + 1 && stem.ends_with("." + d.lang)
                                          ? stem.substr(0, stem.size() - d.lang.size() - 1)
                                          : stem;
-            if (key != stem && key != bare && key != lower(std::filesystem::path(d.source).filename().string()))
+            if (key != stem && key != bare && key != ascii_lower(std::filesystem::path(d.source).filename().string()))
                 continue;
             if (found && key == bare && key != stem) return std::nullopt;  // several languages: say which
             found = d;
@@ -381,14 +377,14 @@ std::vector<DocumentMeta> Searcher::versions(const DocumentMeta& doc) const {
         // A version filed under another id still shares the symbol: one unit per document.
         if (!doc.symbol.empty()) {
             Xapian::Enquire enquire(db_);
-            enquire.set_query(Xapian::Query(schema::key(schema::kSymbol, lower(doc.symbol))));
+            enquire.set_query(Xapian::Query(schema::key(schema::kSymbol, ascii_lower(doc.symbol))));
             enquire.set_collapse_key(schema::kDocSlot);
             enquire.set_weighting_scheme(Xapian::BoolWeight());
             Xapian::MSet mset = enquire.get_mset(0, 1000);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 std::string id = it.get_document().get_value(schema::kDocSlot);
                 // Only a main symbol makes a version; a document that merely lists it does not.
-                if (lower(document_meta(id).symbol) == lower(doc.symbol)) add(id);
+                if (ascii_lower(document_meta(id).symbol) == ascii_lower(doc.symbol)) add(id);
             }
         }
         if (out.empty()) out.push_back(doc);

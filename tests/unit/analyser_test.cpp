@@ -4,18 +4,10 @@
 
 #include "analysis/analyser.h"
 #include "analysis/normalise.h"
+#include "tests/unit/test_helpers.h"
 
 using namespace verbatim;
-
-namespace {
-
-std::vector<std::string> terms(const std::vector<Token>& tokens) {
-    std::vector<std::string> out;
-    for (const auto& t : tokens) out.push_back(t.term);
-    return out;
-}
-
-}  // namespace
+using verbatim::test::terms;
 
 TEST_CASE("fold_word folds case, Latin diacritics, ligatures and apostrophes") {
     struct Case {

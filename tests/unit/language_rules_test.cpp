@@ -9,16 +9,13 @@
 #include "analysis/analyser.h"
 #include "analysis/normalise.h"
 #include "model/schema.h"
+#include "tests/unit/test_helpers.h"
 
 using namespace verbatim;
 
-namespace {
+using verbatim::test::terms;
 
-std::vector<std::string> terms(const std::vector<Token>& tokens) {
-    std::vector<std::string> out;
-    for (const auto& t : tokens) out.push_back(t.term);
-    return out;
-}
+namespace {
 
 std::string gram(const std::string& s) { return schema::kCjkGram + s; }
 

@@ -14,8 +14,11 @@
 #include "analysis/language.h"
 #include "analysis/normalise.h"
 #include "tests/real_docs.h"
+#include "tests/unit/test_helpers.h"
 
 using namespace verbatim;
+
+using verbatim::test::terms;
 
 namespace {
 
@@ -31,12 +34,6 @@ std::vector<std::string> read_lines(const std::filesystem::path& path, size_t ma
     std::vector<std::string> lines;
     for (std::string line; lines.size() < max && std::getline(in, line);) lines.push_back(line);
     return lines;
-}
-
-std::vector<std::string> terms(const std::vector<Token>& tokens) {
-    std::vector<std::string> out;
-    for (const auto& t : tokens) out.push_back(t.term);
-    return out;
 }
 
 // Detects every line of a set's file in `lang` and the whole file; checks both.

@@ -7,8 +7,11 @@
 #include <vector>
 
 #include "indexer/structure/units.h"
+#include "tests/unit/test_helpers.h"
 
 using namespace verbatim;
+
+using verbatim::test::find;
 
 namespace {
 
@@ -32,12 +35,6 @@ StructuredText build(const std::vector<In>& blocks) {
         extracted.lines.push_back(line);
     }
     return build_units(extracted);
-}
-
-const Unit* find(const StructuredText& s, const std::string& anchor) {
-    for (const Unit& u : s.units)
-        if (u.anchor == anchor) return &u;
-    return nullptr;
 }
 
 }  // namespace

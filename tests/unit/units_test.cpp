@@ -2,19 +2,16 @@
 
 #include "indexer/extract/text_layout.h"
 #include "indexer/structure/units.h"
+#include "tests/unit/test_helpers.h"
 
 using namespace verbatim;
+
+using verbatim::test::find;
 
 namespace {
 
 // Builds content lines the way the text extractor does, from a small report.
 StructuredText structure(const std::string& text) { return build_units(lay_out_text(text)); }
-
-const Unit* find(const StructuredText& s, const std::string& anchor) {
-    for (const Unit& u : s.units)
-        if (u.anchor == anchor) return &u;
-    return nullptr;
-}
 
 }  // namespace
 
