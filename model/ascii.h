@@ -16,16 +16,6 @@ inline std::string ascii_lower(std::string_view s) {
     return out;
 }
 
-inline bool ascii_iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        const char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-        const char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
-        if (x != y) return false;
-    }
-    return true;
-}
-
 // `s` without the bytes of `strip` at either end (by default ASCII spaces and line ends).
 inline std::string_view trim(std::string_view s, std::string_view strip = " \t\r\n") {
     const size_t b = s.find_first_not_of(strip);

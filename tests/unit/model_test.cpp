@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "model/ascii.h"
 #include "model/document.h"
 
 using namespace verbatim;
@@ -67,4 +68,29 @@ TEST_CASE("issue 23: a citation names the restarting part, the preambular paragr
     Unit text;
     text.ref = "para. [3]";
     CHECK(citation_of(speech, text) == "HRV_75_2020, para. [3]");
+}
+
+TEST_CASE("ASCII case: A-Z only, whatever the locale; UTF-8 bytes left as they are") {
+    const std::pair<std::string_view, std::string_view> cases[] = {
+        {"", ""}, {".PDF", ".pdf"}, {"Content-Type", "content-type"}, {"A/RES/74/176", "a/res/74/176"},
+        {"ÉTATS-UNIS", "États-unis"},  // É is two bytes of UTF-8, not an ASCII letter
+        {"[@`{", "[@`{"},              // the bytes around A-Z and a-z
+    };
+    for (const auto& c : cases) CHECK(ascii_lower(c.first) == c.second);
+}
+
+TEST_CASE("trim: the bytes asked for (by default spaces and line ends) off both ends") {
+    struct Case {
+        std::string_view in, strip, out;
+    };
+    const Case cases[] = {
+        {"", " \t\r\n", ""},
+        {" \t\r\n", " \t\r\n", ""},
+        {"  key = value\r", " \t\r\n", "key = value"},
+        {"\u00a0x\u00a0", " \t\r\n", "\u00a0x\u00a0"},  // a no-break space is not ASCII space
+        {", Germany;", " ,;", "Germany"},
+        {"a, b", " ,;", "a, b"},  // inside stays
+    };
+    for (const Case& c : cases) CHECK(trim(c.in, c.strip) == c.out);
+    CHECK(trim("\tx \n") == "x");
 }
