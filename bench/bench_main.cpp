@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "bench/languages.h"
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "query/cite/cite.h"
 #include "query/reuse/reuse.h"
 #include "query/search/searcher.h"

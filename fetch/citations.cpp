@@ -7,7 +7,7 @@
 #include <set>
 
 #include "fetch/symbols.h"
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "model/ascii.h"
 #include "model/schema.h"
 #include "model/varint.h"

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "model/facet_value.h"
 
 using namespace verbatim;

@@ -13,7 +13,7 @@
 
 #include "analysis/language.h"
 #include "analysis/shingles.h"
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "indexer/structure/annotations.h"
 #include "model/ascii.h"
 #include "model/schema.h"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "query/search/searcher.h"
 
 namespace verbatim {

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "query/search/searcher.h"
 
 namespace verbatim {

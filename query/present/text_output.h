@@ -3,7 +3,7 @@
 
 #include <ostream>
 
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "query/search/searcher.h"
 
 namespace verbatim {

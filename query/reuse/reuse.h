@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "query/reuse/alignment.h"
 #include "query/search/searcher.h"
 

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "query/search/searcher.h"
 
 namespace verbatim {

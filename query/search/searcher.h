@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "analysis/analyser.h"
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "query/search/facets.h"
 #include "query/search/query_parser.h"
 #include "query/search/shards.h"

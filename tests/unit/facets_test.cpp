@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "analysis/analyser.h"
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "indexer/index/writer.h"
 #include "model/facet_value.h"
 #include "query/search/facets.h"

@@ -10,7 +10,7 @@
 #include "indexer/extract/ocr_cache.h"
 #include "indexer/extract/ocr_choice.h"
 #include "indexer/extract/pdf_wire.h"
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 
 using namespace verbatim;
 namespace fs = std::filesystem;

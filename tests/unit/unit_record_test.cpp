@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 #include "model/varint.h"
 
 using namespace verbatim;

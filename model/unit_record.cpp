@@ -1,4 +1,4 @@
-#include "indexer/index/unit_record.h"
+#include "model/unit_record.h"
 
 #include <algorithm>
 #include <cmath>
