@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <chrono>
 #include <exception>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include <thread>
 
 #include "cli/command.h"
+#include "indexer/extract/ocr_cache.h"
 #include "indexer/extract/isolated_extract.h"
 #include "indexer/extract/ocr_choice.h"
 #include "indexer/index/indexer.h"
@@ -198,7 +200,8 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
         pdf.ocr_languages = *languages;
     }
     options.max_file_bytes = command.max_file_mb << 20;
-    set_pdf_limits(pdf);
+    pdf.ocr_cache = default_ocr_cache(std::getenv("VERBATIM_OCR_CACHE"), std::getenv("XDG_CACHE_HOME"), std::getenv("HOME"));
+    options.pdf = pdf;
     ProgressBar bar(isatty(STDERR_FILENO) == 1 && !json);
     IndexCallbacks callbacks;
     callbacks.on_problem = [&](const Problem& p) {

@@ -129,12 +129,13 @@ std::variant<std::string, Problem> read_file_bytes(const std::filesystem::path& 
     return out;
 }
 
-std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, const std::filesystem::path& file) {
+std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, const std::filesystem::path& file,
+                                                   const PdfLimits& pdf) {
     const std::string name = file.string();
     bool pdf_magic = bytes.compare(0, 5, "%PDF-") == 0;
     if (source_format(file) == SourceFormat::pdf || pdf_magic) {
         // In a child process: a PDF that hangs or crashes Poppler costs one file, not the run.
-        auto result = extract_pdf_isolated(file, pdf_limits());
+        auto result = extract_pdf_isolated(file, pdf);
         if (auto* text = std::get_if<ExtractedText>(&result)) {
             WordCuts cuts;
             for (SourceLine& line : text->lines) line.text = cut_long_words(line.text, cuts);
@@ -160,10 +161,10 @@ std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, con
     return out;
 }
 
-std::variant<ExtractedText, Problem> extract_file(const std::filesystem::path& file) {
+std::variant<ExtractedText, Problem> extract_file(const std::filesystem::path& file, const PdfLimits& pdf) {
     auto bytes = read_file_bytes(file, kDefaultMaxFileBytes);
     if (auto* problem = std::get_if<Problem>(&bytes)) return *problem;
-    return extract_bytes(std::get<std::string>(bytes), file);
+    return extract_bytes(std::get<std::string>(bytes), file, pdf);
 }
 
 }  // namespace verbatim

@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 
+#include "indexer/extract/isolated_extract.h"
 #include "model/document.h"
 
 namespace verbatim {
@@ -18,10 +19,12 @@ SourceFormat source_format(const std::filesystem::path& file);
 // Reads and decodes `file` into content lines. A Problem means the file was skipped:
 // unreadable, empty, binary, or a PDF that cannot be read. Non-fatal issues (bytes
 // replaced) come back in ExtractedText::problems.
-std::variant<ExtractedText, Problem> extract_file(const std::filesystem::path& file);
+// PDFs are read in a reader process bounded by `pdf`.
+std::variant<ExtractedText, Problem> extract_file(const std::filesystem::path& file, const PdfLimits& pdf = {});
 
 // Same, from bytes already read (the indexer reads once to hash and extract).
-std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, const std::filesystem::path& file);
+std::variant<ExtractedText, Problem> extract_bytes(const std::string& bytes, const std::filesystem::path& file,
+                                                   const PdfLimits& pdf = {});
 
 // No real report comes near: the largest UN PDFs are tens of megabytes.
 inline constexpr uint64_t kDefaultMaxFileBytes = uint64_t{256} << 20;

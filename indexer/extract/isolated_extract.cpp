@@ -3,7 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/prctl.h>
+#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,7 +32,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-PdfLimits g_limits;
 
 constexpr const char* kReaderName = "verbatim-pdf-reader";
 constexpr const char* kReaderVariable = "VERBATIM_PDF_READER";
@@ -49,27 +48,29 @@ std::string seconds_text(double seconds) {
     return buf;
 }
 
-// Between fork and exec, in a copy of a multi-threaded process: only async-signal-safe
-// calls. Sets up the descriptors and runs the reader.
-[[noreturn]] void exec_reader(pid_t parent, const char* path, char* const argv[], char* const env[], int channel,
-                              int stderr_fd) {
-    // Never outlive the indexer (the signal comes when the thread that started us ends,
-    // and each reader belongs to the thread that started it).
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent) _exit(1);
-    int null_fd = open("/dev/null", O_RDWR);
-    if (null_fd >= 0) {
-        dup2(null_fd, 0);
-        dup2(null_fd, 1);
-    }
-    dup2(stderr_fd, 2);
-    if (channel != kChannel) dup2(channel, kChannel);
-    else fcntl(kChannel, F_SETFD, 0);  // dup2 onto itself would keep close-on-exec
-    // Inherited descriptors (the Xapian database and its lock) must not stay open in a
-    // reader that could hang: the lock would outlive the indexer.
-    close_range(kChannel + 1, ~0U, 0);
-    execve(path, argv, env);
-    _exit(127);
+// Starts the reader with posix_spawn: the child runs no code of ours between the clone and
+// the exec (a fork of this multi-threaded process would copy locks other workers hold), so
+// nothing needs warming up first. Its descriptors: /dev/null in, out; `stderr_fd` as 2; the
+// channel as kChannel (a dup2 onto itself clears close-on-exec); nothing above it, so the
+// Xapian database and its lock never stay open in a reader that could hang. The reader sets
+// its own parent-death signal (--parent).
+struct Spawned {
+    pid_t pid = -1;
+    int error = 0;  // an errno when it could not be started
+};
+Spawned spawn_reader(const char* path, char* const argv[], char* const env[], int channel, int stderr_fd) {
+    posix_spawn_file_actions_t actions;
+    if (int e = posix_spawn_file_actions_init(&actions); e != 0) return {-1, e};
+    int e = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    if (e == 0) e = posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    if (e == 0) e = posix_spawn_file_actions_adddup2(&actions, stderr_fd, 2);
+    if (e == 0) e = posix_spawn_file_actions_adddup2(&actions, channel, kChannel);
+    if (e == 0) e = posix_spawn_file_actions_addclosefrom_np(&actions, kChannel + 1);
+    pid_t pid = -1;
+    if (e == 0) e = posix_spawn(&pid, path, &actions, nullptr, argv, env);
+    posix_spawn_file_actions_destroy(&actions);
+    if (e != 0) return {-1, e};
+    return {pid, 0};
 }
 
 // What the reader did with one request.
@@ -110,11 +111,11 @@ class ReaderProcess {
             close(sockets[1]);
             return std::string("cannot start the PDF reader: ") + std::strerror(error);
         }
-        // Everything the reader needs is prepared before fork: after it, only exec.
         char timeout_text[32], memory_text[32];
         std::snprintf(timeout_text, sizeof timeout_text, "%.3f", limits.timeout_seconds);
         std::snprintf(memory_text, sizeof memory_text, "%zu", limits.memory_mb);
-        std::vector<std::string> args = {kReaderName, "--serve", timeout_text, memory_text};
+        std::vector<std::string> args = {kReaderName, "--serve", timeout_text, memory_text,
+                                         "--parent=" + std::to_string(getpid())};
         if (limits.ocr) {
             args.push_back("--ocr");
             if (!limits.ocr_languages.empty()) args.push_back("--ocr-lang=" + limits.ocr_languages);
@@ -133,18 +134,15 @@ class ReaderProcess {
         for (std::string& e : env_text) env.push_back(e.data());
         env.push_back(nullptr);
         const std::string path_text = path.string();
-        const pid_t parent = getpid();
-        const pid_t pid = fork();
-        if (pid == 0) exec_reader(parent, path_text.c_str(), argv.data(), env.data(), sockets[1], err_pipe[1]);
-        const int error = errno;
+        const Spawned spawned = spawn_reader(path_text.c_str(), argv.data(), env.data(), sockets[1], err_pipe[1]);
         close(sockets[1]);
         close(err_pipe[1]);
-        if (pid < 0) {
+        if (spawned.error != 0) {
             close(sockets[0]);
             close(err_pipe[0]);
-            return std::string("cannot start the PDF reader: ") + std::strerror(error);
+            return "cannot start the PDF reader " + path_text + ": " + std::strerror(spawned.error);
         }
-        pid_ = pid;
+        pid_ = spawned.pid;
         channel_ = sockets[0];
         err_ = err_pipe[0];
         fcntl(err_, F_SETFL, O_NONBLOCK);
@@ -344,8 +342,6 @@ ExtractedText lay_out_read_pages(const fs::path& file, const std::vector<PageWor
 
 OcrCounts ocr_counts() { return {g_ocr_pages.load() + g_ocr_cached.load(), g_ocr_cached.load()}; }
 
-void set_pdf_limits(const PdfLimits& limits) { g_limits = limits; }
-const PdfLimits& pdf_limits() { return g_limits; }
 
 fs::path find_pdf_reader(std::string* looked) {
     const char* forced = std::getenv(kReaderVariable);

@@ -30,7 +30,7 @@ struct PdfLimits {
     std::string ocr_languages;      // empty: from the file name, the other pages, the script
     double ocr_page_seconds = 60;   // per page
     double ocr_file_seconds = 600;  // per file, on top of timeout_seconds
-    std::filesystem::path ocr_cache = default_ocr_cache();  // empty: no cache
+    std::filesystem::path ocr_cache;  // empty: no cache (the CLI names one: default_ocr_cache)
 
     bool operator==(const PdfLimits&) const = default;
 };
@@ -40,10 +40,6 @@ struct OcrCounts {
     size_t pages = 0, cached = 0;
 };
 OcrCounts ocr_counts();
-
-// The limits extract_bytes uses for PDFs; set once by the CLI from its options.
-void set_pdf_limits(const PdfLimits& limits);
-const PdfLimits& pdf_limits();
 
 // Reads and lays out `file` in this thread's reader process, bounded by `limits`. A hang,
 // a crash or an allocation failure of the reader comes back as a Problem naming the file

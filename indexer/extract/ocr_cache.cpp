@@ -41,10 +41,10 @@ std::string content_key(const std::string& bytes) {
 
 }  // namespace
 
-fs::path default_ocr_cache() {
-    if (const char* forced = std::getenv("VERBATIM_OCR_CACHE"); forced && *forced) return forced;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "verbatim" / "ocr";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "verbatim" / "ocr";
+fs::path default_ocr_cache(const char* forced, const char* xdg_cache_home, const char* home) {
+    if (forced && *forced) return forced;
+    if (xdg_cache_home && *xdg_cache_home) return fs::path(xdg_cache_home) / "verbatim" / "ocr";
+    if (home && *home) return fs::path(home) / ".cache" / "verbatim" / "ocr";
     return {};
 }
 

@@ -10,9 +10,10 @@
 
 namespace verbatim {
 
-// The cache folder: $VERBATIM_OCR_CACHE, else $XDG_CACHE_HOME/verbatim/ocr, else
-// ~/.cache/verbatim/ocr; empty when none can be named (no HOME).
-std::filesystem::path default_ocr_cache();
+// The cache folder from the environment's values (the CLI reads them; null when unset):
+// $VERBATIM_OCR_CACHE, else $XDG_CACHE_HOME/verbatim/ocr, else ~/.cache/verbatim/ocr;
+// empty when none can be named (no HOME).
+std::filesystem::path default_ocr_cache(const char* forced, const char* xdg_cache_home, const char* home);
 
 class OcrCache {
   public:

@@ -5,6 +5,7 @@
 // an exhausted memory limit (isolated_extract.cpp); the reader itself only reads.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -78,7 +79,7 @@ void inject_fault(const std::string& file, size_t files_read, size_t memory_mb) 
 
 // The OCR options after the limits: --ocr, --ocr-lang=L, --ocr-page=S, --ocr-file=S,
 // --ocr-cache=DIR (isolated_extract.cpp writes them). False on anything else.
-bool read_ocr_options(int argc, char** argv, OcrOptions& ocr) {
+bool read_options(int argc, char** argv, OcrOptions& ocr, long& parent) {
     for (int i = 4; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char* key) -> const char* {
@@ -90,6 +91,7 @@ bool read_ocr_options(int argc, char** argv, OcrOptions& ocr) {
         else if (const char* page = value("--ocr-page=")) ocr.page_seconds = std::atof(page);
         else if (const char* file = value("--ocr-file=")) ocr.file_seconds = std::atof(file);
         else if (const char* cache = value("--ocr-cache=")) ocr.cache = cache;
+        else if (const char* pid = value("--parent=")) parent = std::atol(pid);
         else return false;
     }
     return ocr.page_seconds > 0 && ocr.file_seconds > 0;
@@ -98,16 +100,24 @@ bool read_ocr_options(int argc, char** argv, OcrOptions& ocr) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    // verbatim-pdf-reader --serve TIMEOUT_SECONDS MEMORY_MB [OCR options], descriptor 3 open.
+    // verbatim-pdf-reader --serve TIMEOUT_SECONDS MEMORY_MB [--parent=PID] [OCR options],
+    // descriptor 3 open.
     double timeout_seconds = 0;
     size_t memory_mb = 0;
     OcrOptions ocr;
+    long parent = 0;
     if (argc < 4 || std::strcmp(argv[1], "--serve") != 0 || std::sscanf(argv[2], "%lf", &timeout_seconds) != 1 ||
-        std::sscanf(argv[3], "%zu", &memory_mb) != 1 || !read_ocr_options(argc, argv, ocr) ||
+        std::sscanf(argv[3], "%zu", &memory_mb) != 1 || !read_options(argc, argv, ocr, parent) ||
         fcntl(kChannel, F_GETFD) < 0) {
         std::fprintf(stderr, "verbatim-pdf-reader: reads PDFs for `verbatim index`, which starts it; "
                              "it is not meant to be run by hand\n");
         return 2;
+    }
+    // Never outlive the indexer: killed when the thread that started this reader ends (each
+    // reader belongs to one worker), and gone at once if that already happened.
+    if (parent > 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent) return 1;
     }
     set_limit(RLIMIT_CORE, 0, 0);
 #ifndef VERBATIM_ASAN

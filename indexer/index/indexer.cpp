@@ -118,18 +118,6 @@ int64_t mtime_ns(const fs::path& p, std::error_code& ec) {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
 }
 
-// Runs extraction, structure and analysis on a small sample (see the call site).
-void warm_up() {
-    const std::string sample =
-        "CTOC/COP/WG.4/2020/4\n\nDistr.: General 28 September 2020\n\nI. Introduction\n\n"
-        "1. The tenth meeting of the Working Group was held in Vienna. Ms. S\xC3\xA1nchez (Canada) spoke "
-        "of the non-punishment principle<sup>1</sup> (A/RES/74/176, para. 7): \"Expresses solidarity\" "
-        "[add: Canada]\n\n<sup>1</sup> A note.\n";
-    Document doc = build_document(lay_out_text(sample), "warm-up.txt", nullptr);
-    Analyser analyser(doc.meta.lang);
-    for (const Unit& unit : doc.units) unit_document(doc.meta, unit, analyser);
-}
-
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callbacks) {
@@ -262,7 +250,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
             out.same_bytes = true;
             return out;
         }
-        auto extracted = extract_bytes(content, p.file);
+        auto extracted = extract_bytes(content, p.file, options.pdf);
         if (auto* problem = std::get_if<Problem>(&extracted)) {
             out.problem = *problem;
             return out;
@@ -395,12 +383,6 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
         summary.units += doc.units.size();
         finish_file();
     };
-    // PDFs are read in forked children (extract/isolated_extract.h). A fork copies only the
-    // forking thread, so a lock another worker holds at that moment stays locked in the
-    // child: run the whole path once here first, so every lazily built static (ICU data,
-    // regular expressions, tables) exists before the workers start and no first-use lock
-    // is ever taken concurrently with a fork.
-    warm_up();
     ordered_parallel<Prepared>(pending.size(), workers, 4 * workers + 8, prepare, consume);
 
     if (parts) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/extract/isolated_extract.h"
 #include "model/document.h"
 
 namespace verbatim {
@@ -18,6 +19,7 @@ struct IndexOptions {
     size_t threads = 0;        // workers that read and analyse; 0: one per core
     std::string shard_by;      // "year", "body", "N" shards; empty: as the folder is (index/shards.h)
     uint64_t max_file_bytes = uint64_t{256} << 20;  // a larger file is reported and skipped
+    PdfLimits pdf;  // how each PDF is read: time, memory, OCR (extract/isolated_extract.h)
 };
 
 struct IndexProgress {
