@@ -53,10 +53,12 @@ std::vector<uint64_t> winnow(const std::vector<uint64_t>& hashes, size_t window)
 
 std::string shingle_term(uint64_t hash) {
     static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuv";  // 32 symbols, 5 bits each
-    // 20 bits: winnowing chose on the whole hash, so texts sharing a run still share the
+    // 15 bits: winnowing chose on the whole hash, so texts sharing a run still share the
     // term; a bucket collision only adds a weak candidate (ranked by shared fingerprints).
+    // At 20 bits most terms had one posting, each a B-tree entry of ~20 bytes: a fifth of
+    // the index on ungdc; 32,768 terms of many postings each take a third of that.
     std::string term = schema::kShingle;
-    for (int i = 0; i < 4; ++i, hash >>= 5) term += kDigits[hash & 31];
+    for (int i = 0; i < 3; ++i, hash >>= 5) term += kDigits[hash & 31];
     return term;
 }
 

@@ -23,7 +23,7 @@ std::vector<uint64_t> shingle_hashes(const std::vector<std::string>& keys);
 // The winnowed subset of `hashes` (the minimum of each window, once), in order.
 std::vector<uint64_t> winnow(const std::vector<uint64_t>& hashes, size_t window = kWinnowWindow);
 
-// The index term of a fingerprint: prefix + 4 characters (the hash's low 20 bits).
+// The index term of a fingerprint: prefix + 3 characters (the hash's low 15 bits).
 std::string shingle_term(uint64_t hash);
 
 }  // namespace verbatim

@@ -30,7 +30,6 @@ inline constexpr const char* kCjkGram = "XH";
 inline constexpr const char* kUnitLang = "XL";
 
 // --- boolean terms (filters, identity); values are lower-cased ---------------
-inline constexpr const char* kUnitId = "Q";       // Q<unit id>: unique, re-indexing replaces
 inline constexpr const char* kDocId = "XD";       // XD<doc id>: all units of a document
 inline constexpr const char* kSymbol = "XS";      // XS<symbol>, for every symbol of the doc
 inline constexpr const char* kName = "XN";        // XN<manifest name>
@@ -41,7 +40,7 @@ inline constexpr const char* kYear = "Y";         // Y2020
 inline constexpr const char* kMeeting = "XM";     // XM10 (meeting number)
 inline constexpr const char* kAnchor = "XA";      // XApara-12 (with XD, finds one unit)
 inline constexpr const char* kCites = "XC";       // XCa/res/74/176: the unit refers to that document
-// XG<hash>: a winnowed word 3-gram (text reuse), the hash's low 20 bits in 4 base-32
+// XG<hash>: a winnowed word 3-gram (text reuse), the hash's low 15 bits in 3 base-32
 // characters; a bucket collision only adds a weak candidate (ranked by shared count).
 inline constexpr const char* kShingle = "XG";
 inline constexpr const char* kStatus = "XST";     // XSTagreed, XSTpending, XSTadopted, XSTdraft, ...
@@ -62,7 +61,7 @@ inline constexpr Xapian::valueno kFacetsSlot = 3;
 inline constexpr const char* kFileKey = "file:";  // file:<absolute path> -> FileRecord JSON
 inline constexpr const char* kDocKey = "doc:";    // doc:<doc id> -> DocumentMeta JSON
 inline constexpr const char* kSchemaKey = "verbatim-schema";
-inline constexpr const char* kSchemaVersion = "7";  // 6: languages; 7: unit records hold a part
+inline constexpr const char* kSchemaVersion = "8";  // 6: languages; 7: unit records hold a part; 8: 15-bit fingerprints, no Q<unit id>
 
 // --- the one way to build a term or a metadata key from a value --------------
 // Xapian refuses terms over 245 bytes and metadata keys over about as many ("Key too

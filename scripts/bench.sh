@@ -23,7 +23,9 @@
 # Harvard Dataverse doi:10.7910/DVN/0TJX8Y, unpacked anywhere); corpus/*.txt when absent.
 #
 # Settings: BENCH_BUILD (build folder, default build-bench; configured and built here unless
-# BENCH_NO_BUILD=1), BENCH_RESULTS (default build/bench/results.json), BENCH_WORK (copies and
+# BENCH_NO_BUILD=1), BENCH_RESULTS (default ~/.cache/verbatim-bench/results.json, outside the
+# repository: each run prints its figures beside those of the run before, read from there or
+# from BENCH_PREVIOUS, and says what moved), BENCH_WORK (copies and
 # indexes, default $BENCH_BUILD/bench-work, removed at the end unless BENCH_KEEP=1),
 # BENCH_RUNS (indexing runs per tool, median, default 1), BENCH_QUERY_RUNS (passes over the
 # query set in process, default 20), BENCH_E2E_RUNS (hyperfine runs per command, default 10),
@@ -33,7 +35,7 @@ trap 'echo "[bench] failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=${BENCH_BUILD:-build-bench}
-RESULTS=${BENCH_RESULTS:-build/bench/results.json}
+RESULTS=${BENCH_RESULTS:-${XDG_CACHE_HOME:-$HOME/.cache}/verbatim-bench/results.json}
 WORK=${BENCH_WORK:-$BUILD/bench-work}
 RUNS=${BENCH_RUNS:-1}
 QRUNS=${BENCH_QUERY_RUNS:-20}
@@ -337,6 +339,8 @@ fi
   echo "\"runs\":$RUNS,\"query_runs\":$QRUNS,\"e2e_runs\":$E2E_RUNS,\"sections\":\"$SECTIONS\",\"growth\":\"$GROWTH\"}"
 } | tr -d '\n' >>"$M"
 echo >>"$M"
-/usr/bin/python3 "$ROOT/bench/report.py" "$M" "$WORK/e2e.json" "$RESULTS"
+PREVIOUS=${BENCH_PREVIOUS:-$RESULTS}
+[[ -f $PREVIOUS ]] && cp "$PREVIOUS" "$WORK/previous.json"
+/usr/bin/python3 "$ROOT/bench/report.py" "$M" "$WORK/e2e.json" "$RESULTS" "$WORK/previous.json"
 log "results: $RESULTS"
 if [[ ${BENCH_KEEP:-0} != 1 ]]; then rm -rf "$WORK"; else log "kept $WORK"; fi

@@ -132,7 +132,8 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
     // the default 10,000, and a third of the memory). Read when a database opens; a
     // value set by the user wins. Set before any thread starts: setenv is not thread-safe.
     ::setenv("XAPIAN_FLUSH_THRESHOLD", "500", 0);
-    ShardedWriter writer(options.db, options.shard_by);
+    std::unique_ptr<IndexSink> sink = open_index(options.db, options.shard_by);
+    IndexSink& writer = *sink;
     WalkResult walk = walk_inputs(options.paths);
     for (const Problem& p : walk.problems) report(p);
     summary.skipped += walk.problems.size();  // inputs given or found that cannot be read
@@ -230,8 +231,8 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
     std::unique_ptr<PartWriters> parts;
     // Only into an index that holds nothing yet, records included: the merge keeps the
     // index's committed metadata before the run's.
-    if (IndexWriter* plain = writer.plain();
-        plain && plain->created() && !had_records && workers > 1 && pending.size() > workers)
+    IndexWriter* plain = dynamic_cast<IndexWriter*>(&writer);  // null: sharded
+    if (plain && plain->created() && !had_records && workers > 1 && pending.size() > workers)
         parts = std::make_unique<PartWriters>(options.db, workers);
     BestProviders best_providers;
 
@@ -386,7 +387,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callba
     ordered_parallel<Prepared>(pending.size(), workers, 4 * workers + 8, prepare, consume);
 
     if (parts) {
-        parts->merge_into(*writer.plain());
+        parts->merge_into(*plain);
         return summary;
     }
     writer.commit_batch();

@@ -60,6 +60,12 @@ std::string shard_name(const std::string& scheme, const DocumentMeta& meta) {
     return "shard-" + std::to_string(h % parse_number<uint64_t>(scheme, 1, 9999).value_or(1));
 }
 
+std::unique_ptr<IndexSink> open_index(const fs::path& db, const std::string& scheme) {
+    if (std::string e = check_shard_scheme(scheme); !e.empty()) throw IndexError(e);
+    if (scheme.empty() && recorded_scheme(db).empty()) return std::make_unique<IndexWriter>(db);
+    return std::make_unique<ShardedWriter>(db, scheme);
+}
+
 ShardedWriter::ShardedWriter(const fs::path& db, const std::string& scheme) : db_(db) {
     if (std::string e = check_shard_scheme(scheme); !e.empty()) throw IndexError(e);
     std::error_code ec;
@@ -70,10 +76,7 @@ ShardedWriter::ShardedWriter(const fs::path& db, const std::string& scheme) : db
     if (!scheme.empty() && recorded.empty() && fs::exists(db / "iamglass", ec))
         throw IndexError("the index " + db.string() + " is one database, not sharded; index into a new folder to shard");
     scheme_ = scheme.empty() ? recorded : scheme;
-    if (scheme_.empty()) {
-        shards_.emplace("", std::make_unique<IndexWriter>(db));
-        return;
-    }
+    if (scheme_.empty()) throw IndexError("the index " + db.string() + " is not sharded: give --shard-by to shard it");
     fs::create_directories(db, ec);
     if (ec) throw IndexError("cannot create the index folder " + db.string() + ": " + ec.message());
     for (const auto& entry : fs::directory_iterator(db, ec))
@@ -119,16 +122,11 @@ void ShardedWriter::repair_duplicates() {
         }
 }
 
-IndexWriter* ShardedWriter::plain() { return scheme_.empty() ? &shard("") : nullptr; }
-
 IndexWriter& ShardedWriter::shard(const std::string& name) {
     auto& slot = shards_[name];
     if (!slot) {
-        slot = std::make_unique<IndexWriter>(scheme_.empty() ? db_ : db_ / name);
+        slot = std::make_unique<IndexWriter>(db_ / name);
         if (in_batch_) slot->begin_batch();
-        // One plain database needs no map of where things are (and a map per file would
-        // make memory grow with the corpus).
-        if (scheme_.empty()) return *slot;
         for (const auto& [path, record] : slot->file_records()) {
             file_shard_[path] = name;
             if (!record.merged && !record.doc_id.empty()) doc_shard_[record.doc_id] = name;
@@ -138,12 +136,12 @@ IndexWriter& ShardedWriter::shard(const std::string& name) {
 }
 
 void ShardedWriter::replace_document(const DocumentMeta& meta, std::vector<Xapian::Document> units) {
-    const std::string target = scheme_.empty() ? "" : shard_name(scheme_, meta);
+    const std::string target = shard_name(scheme_, meta);
     // Its key changed (a new date, a new body): it leaves its old shard.
     if (auto it = doc_shard_.find(meta.id); it != doc_shard_.end() && it->second != target)
         shard(it->second).remove_document(meta.id);
     shard(target).replace_document(meta, std::move(units));
-    if (!scheme_.empty()) doc_shard_[meta.id] = target;
+    doc_shard_[meta.id] = target;
 }
 
 void ShardedWriter::remove_document(const std::string& doc_id) {
@@ -166,24 +164,21 @@ std::optional<FileRecord> ShardedWriter::file_record(const std::string& path) co
 
 void ShardedWriter::set_file_record(const std::string& path, const FileRecord& record) {
     std::string target;
-    if (!scheme_.empty()) {
-        if (auto d = doc_shard_.find(record.doc_id); d != doc_shard_.end()) target = d->second;
-        else if (auto f = file_shard_.find(path); f != file_shard_.end()) target = f->second;
-        else if (!shards_.empty()) target = shards_.begin()->first;
-        else {
-            DocumentMeta meta;
-            meta.id = record.doc_id;
-            target = shard_name(scheme_, meta);
-        }
+    if (auto d = doc_shard_.find(record.doc_id); d != doc_shard_.end()) target = d->second;
+    else if (auto f = file_shard_.find(path); f != file_shard_.end()) target = f->second;
+    else if (!shards_.empty()) target = shards_.begin()->first;
+    else {
+        DocumentMeta meta;
+        meta.id = record.doc_id;
+        target = shard_name(scheme_, meta);
     }
     if (auto f = file_shard_.find(path); f != file_shard_.end() && f->second != target)
         shard(f->second).remove_file_record(path);
     shard(target).set_file_record(path, record);
-    if (!scheme_.empty()) file_shard_[path] = target;
+    file_shard_[path] = target;
 }
 
 void ShardedWriter::remove_file_record(const std::string& path) {
-    if (scheme_.empty()) return shard("").remove_file_record(path);
     auto f = file_shard_.find(path);
     if (f == file_shard_.end()) return;
     shard(f->second).remove_file_record(path);
@@ -205,15 +200,14 @@ void ShardedWriter::begin_batch() {
 void ShardedWriter::commit_batch() {
     for (auto& [name, writer] : shards_) writer->commit_batch();
     in_batch_ = false;
-    if (!scheme_.empty()) write_stub();
+    write_stub();
 }
 
 std::string ShardedWriter::compact_created() {
     if (in_batch_) return {};
     std::string why;
     for (auto& [name, writer] : shards_)
-        if (writer->created())
-            if (std::string w = writer->compact(); !w.empty() && why.empty()) why = w;
+        if (std::string w = writer->compact_created(); !w.empty() && why.empty()) why = w;
     return why;
 }
 

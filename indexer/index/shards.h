@@ -7,8 +7,9 @@
 // shard that holds its document (merged twins included), so a shard is a complete,
 // self-describing piece of the index; lookups read every shard's records.
 //
-// Without --shard-by and without a stub, the writer is a plain IndexWriter on DB, as
-// before. Without --shard-by on a sharded folder, the scheme recorded in the stub is used.
+// Without --shard-by and without a stub, the index is one plain IndexWriter on DB
+// (open_index). Without --shard-by on a sharded folder, the scheme recorded in the stub
+// is used.
 #pragma once
 
 #include <filesystem>
@@ -29,26 +30,28 @@ std::string check_shard_scheme(const std::string& scheme);
 // The shard folder name of a document under a scheme: "shard-2019", "shard-3".
 std::string shard_name(const std::string& scheme, const DocumentMeta& meta);
 
-class ShardedWriter {
+// The writer of the index at `db`: one IndexWriter when it is not sharded (no scheme
+// given, no stub), else a ShardedWriter. Throws IndexError on a bad scheme, or one that
+// differs from the folder's.
+std::unique_ptr<IndexSink> open_index(const std::filesystem::path& db, const std::string& scheme);
+
+class ShardedWriter final : public IndexSink {
   public:
-    // Throws IndexError on a bad scheme, or one that differs from the folder's.
+    // `scheme` empty: the one the folder's stub records. Throws IndexError on a bad
+    // scheme, one that differs from the folder's, or none at all.
     ShardedWriter(const std::filesystem::path& db, const std::string& scheme);
 
-    void replace_document(const DocumentMeta& meta, std::vector<Xapian::Document> units);
-    void remove_document(const std::string& doc_id);
+    void replace_document(const DocumentMeta& meta, std::vector<Xapian::Document> units) override;
+    void remove_document(const std::string& doc_id) override;
 
-    std::optional<FileRecord> file_record(const std::string& path) const;
-    void set_file_record(const std::string& path, const FileRecord& record);
-    void remove_file_record(const std::string& path);
-    std::map<std::string, FileRecord> file_records() const;
+    std::optional<FileRecord> file_record(const std::string& path) const override;
+    void set_file_record(const std::string& path, const FileRecord& record) override;
+    void remove_file_record(const std::string& path) override;
+    std::map<std::string, FileRecord> file_records() const override;
 
-    void begin_batch();
-    void commit_batch();  // commits every shard, then rewrites the stub
-    // Compacts every database this run created (see IndexWriter::compact).
-    // Empty when done, else why not: each database is then whole, only not compacted.
-    std::string compact_created();
-    // The one database when the index is not sharded, else null.
-    IndexWriter* plain();
+    void begin_batch() override;
+    void commit_batch() override;  // commits every shard, then rewrites the stub
+    std::string compact_created() override;
 
   private:
     IndexWriter& shard(const std::string& name);  // opened or created on first use
@@ -58,7 +61,7 @@ class ShardedWriter {
     void repair_duplicates();
 
     std::filesystem::path db_;
-    std::string scheme_;  // empty: one plain database at db_
+    std::string scheme_;
     std::map<std::string, std::unique_ptr<IndexWriter>> shards_;
     std::map<std::string, std::string> doc_shard_;   // doc id -> shard holding it
     std::map<std::string, std::string> file_shard_;  // file path -> shard holding its record

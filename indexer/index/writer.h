@@ -15,30 +15,12 @@
 #include <vector>
 
 #include "analysis/analyser.h"
+#include "indexer/index/sink.h"
 #include "model/document.h"
 
 namespace verbatim {
 
-// What the index remembers of a source file, to skip it when unchanged.
-struct FileRecord {
-    uint64_t size = 0;
-    int64_t mtime_ns = 0;
-    std::string hash;           // FNV-1a 64 of the bytes, hex
-    std::string manifest_hash;  // of the manifest entry applied, "" when none
-    std::string doc_id;         // the document it provides
-    bool merged = false;        // another file provides the same document: not indexed
-};
-
-// Raised when the database cannot be opened for writing; the message says what to do.
-struct IndexError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-// Another process holds the database's write lock (a run in progress).
-struct IndexLockedError : IndexError {
-    using IndexError::IndexError;
-};
-
-class IndexWriter {
+class IndexWriter final : public IndexSink {
   public:
     enum class Durability {
         synced,   // every commit is on disk before it returns
@@ -49,26 +31,23 @@ class IndexWriter {
 
     // Replaces every unit of `doc` (by document id): old units go, new ones come.
     void replace_document(const Document& doc);
-    // The same with the units' Xapian documents already made (by unit_document, on
-    // any thread): the writer only writes.
-    void replace_document(const DocumentMeta& meta, std::vector<Xapian::Document> units);
+    // The same with the units' Xapian documents already made: the writer only writes.
+    void replace_document(const DocumentMeta& meta, std::vector<Xapian::Document> units) override;
     // Adds the units of a document without removing anything first, nor recording the
     // document (a part of a parallel build: see index/parts.h). Returns the first docid
     // (the others follow it), 0 when there is no unit.
     Xapian::docid add_units(const DocumentMeta& meta, const std::vector<Xapian::Document>& units);
     // Deletes one unit added by add_units.
     void delete_unit(Xapian::docid id) { db_.delete_document(id); }
-    void remove_document(const std::string& doc_id);
+    void remove_document(const std::string& doc_id) override;
 
-    std::optional<FileRecord> file_record(const std::string& path) const;
-    void set_file_record(const std::string& path, const FileRecord& record);
-    void remove_file_record(const std::string& path);
-    // Every file the index knows, by absolute path.
-    std::map<std::string, FileRecord> file_records() const;
+    std::optional<FileRecord> file_record(const std::string& path) const override;
+    void set_file_record(const std::string& path, const FileRecord& record) override;
+    void remove_file_record(const std::string& path) override;
+    std::map<std::string, FileRecord> file_records() const override;
 
-    // Groups changes so that a commit holds whole files only.
-    void begin_batch();
-    void commit_batch();
+    void begin_batch() override;
+    void commit_batch() override;
     // Commits what was written outside a batch.
     void commit() { db_.commit(); }
 
@@ -79,6 +58,8 @@ class IndexWriter {
     // crash at any moment sees the old or the new database, both whole. Not within a batch.
     // Empty when done, else why not (the database is then as it was, whole).
     std::string compact();
+    // compact() when this writer created the database, else nothing.
+    std::string compact_created() override { return created_ ? compact() : std::string(); }
     // Makes this database, new and written in one batch (its records, maybe a few units),
     // hold the units of `parts` too (databases written in parallel: index/parts.h): the
     // batch is moved into one more part, never committed here, and all are compacted into
