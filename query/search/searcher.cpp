@@ -172,7 +172,8 @@ void group_hits(SearchResult& result, const SearchOptions& options) {
     result.hits.clear();
     for (auto& [key, g] : groups) result.groups.push_back(std::move(g));
     std::sort(result.groups.begin(), result.groups.end(), [](const HitGroup& a, const HitGroup& b) {
-        return a.last_date != b.last_date ? a.last_date > b.last_date : a.label < b.label;
+        if (a.last_date != b.last_date) return a.last_date > b.last_date;
+        return a.label != b.label ? a.label < b.label : a.key < b.key;
     });
 }
 
@@ -183,61 +184,56 @@ SearchResult Searcher::search(const SearchOptions& options) {
         ParsedQuery parsed = parse(options.query);
         Xapian::Enquire enquire(db_);
         enquire.set_query(parsed.query);
-        Xapian::MultiValueKeyMaker by_date;
-        // Xapian 1.4 cannot sort by a KeyMaker over remote shards: then every match (up to
-        // kSortHereLimit) is fetched and put in the same order here.
-        bool sort_here = has_remote(), newest_first = false;
-        if (options.sort != SortOrder::relevance) {
-            // Dated timeline: documents by date, units in document order within each.
-            by_date.add_value(schema::kDateSlot, options.sort == SortOrder::newest);
-            by_date.add_value(schema::kDocSlot);
-            by_date.add_value(schema::kSeqSlot);
-            newest_first = options.sort == SortOrder::newest;
-            if (!sort_here) enquire.set_sort_by_key(&by_date, false);
-        } else if (!parsed.has_text) {
-            // Filters only: no relevance to rank by, so show documents in reading order.
-            by_date.add_value(schema::kDateSlot, true);
-            by_date.add_value(schema::kDocSlot);
-            by_date.add_value(schema::kSeqSlot);
-            newest_first = true;
-            if (!sort_here) enquire.set_sort_by_key(&by_date, false);
-        } else {
-            sort_here = false;  // by relevance: Xapian ranks over remote shards too
-        }
         FacetSpy spy;
         if (options.facets) spy.attach(enquire);
         const bool grouping = options.group != GroupBy::none;
-        // Facets count every match; groups need every match (bounded) to be sorted into.
-        const Xapian::doccount all = db_.get_doccount();
         // Every match is counted: the same query gives the same count on the page (which
         // asks for facets, so visits every match anyway), in the API and on the command
         // line, whatever the page or the options (issue 18: 106, 101 and 463 for one query).
+        const Xapian::doccount all = db_.get_doccount();
         const Xapian::doccount check = all;
-        Xapian::MSet mset = grouping    ? enquire.get_mset(0, std::min<Xapian::doccount>(all, 5000), all)
-                            : sort_here ? enquire.get_mset(0, std::min<Xapian::doccount>(all, kSortHereLimit), all)
-                                        : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                                        static_cast<Xapian::doccount>(options.limit), check);
-        SearchResult result;
-        const Highlight highlight =
-            with_stem_forms(Highlight{parsed.highlight_terms, parsed.highlight_phrases}, stem_forms_in(shards_));
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        result.total_at_least = mset.get_matches_lower_bound();
+        // Groups need every match (bounded) to be sorted into; else the page asked for.
+        const Xapian::doccount first = grouping ? 0 : static_cast<Xapian::doccount>(options.offset);
+        const Xapian::doccount count =
+            grouping ? std::min<Xapian::doccount>(all, 5000) : static_cast<Xapian::doccount>(options.limit);
+        Xapian::MSet mset;
         std::vector<Xapian::MSetIterator> order;
-        for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
-        if (sort_here) {
-            order = in_date_order(mset, newest_first);
-            if (!grouping) {  // the page asked for, from the whole ordered list
-                size_t from = std::min(order.size(), options.offset);
-                size_t to = std::min(order.size(), from + options.limit);
+        if (options.sort != SortOrder::relevance || !parsed.has_text) {
+            // Dated timeline: documents by date, units in document order within each (filters
+            // only: no relevance to rank by, so documents in reading order, newest first).
+            const bool newest_first = options.sort != SortOrder::oldest;
+            Xapian::MultiValueKeyMaker by_date;
+            by_date.add_value(schema::kDateSlot, newest_first);
+            by_date.add_value(schema::kDocSlot);
+            by_date.add_value(schema::kSeqSlot);
+            if (!has_remote()) {
+                enquire.set_sort_by_key(&by_date, false);
+                mset = enquire.get_mset(first, count, check);
+                for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+            } else {
+                // Xapian 1.4 cannot sort by a KeyMaker over remote shards: every match (up to
+                // kSortHereLimit) is fetched and put in the same order here.
+                mset = enquire.get_mset(0, std::min<Xapian::doccount>(all, kSortHereLimit), check);
+                order = in_date_order(mset, newest_first);
+                const size_t from = std::min<size_t>(order.size(), first);
+                const size_t to = std::min<size_t>(order.size(), from + count);
                 order = std::vector<Xapian::MSetIterator>(order.begin() + static_cast<long>(from),
                                                           order.begin() + static_cast<long>(to));
             }
+        } else {
+            RankedMatches ranked = ranked_matches(enquire, has_remote(), first, count, check);
+            mset = ranked.mset;
+            order = std::move(ranked.page);
         }
+        SearchResult result;
+        const Highlight highlight = with_stem_forms(Highlight{parsed.highlight_terms, parsed.highlight_phrases}, stem_forms_in(shards_));
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        result.total_at_least = mset.get_matches_lower_bound();
         for (size_t i = 0; i < order.size(); ++i) {
             Hit hit;
             hit.record = record_of(order[i].get_document());
-            hit.score = order[i].get_weight();
+            hit.score = rank_score(order[i].get_weight());
             hit.rank = (grouping ? 0 : options.offset) + i + 1;
             result.hits.push_back(std::move(hit));
         }

@@ -4,6 +4,7 @@
 #include "model/schema.h"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -168,6 +169,72 @@ std::vector<Xapian::MSetIterator> in_date_order(const Xapian::MSet& mset, bool n
     });
     std::vector<Xapian::MSetIterator> out;
     for (Keyed& k : keyed) out.push_back(k.it);
+    return out;
+}
+
+void add_tie_key(Xapian::MultiValueKeyMaker& key) {
+    key.add_value(schema::kDateSlot, true);
+    key.add_value(schema::kDocSlot);
+    key.add_value(schema::kSeqSlot);
+}
+
+double rank_score(double weight) {
+    // Through decimal text: correctly rounded, so the same weight always rounds alike and
+    // a larger weight never rounds below a smaller one (runs of equal scores stay together).
+    char text[32];
+    auto printed = std::to_chars(text, text + sizeof text, weight, std::chars_format::general, 9);
+    double rounded = weight;
+    std::from_chars(text, printed.ptr, rounded);
+    return rounded;
+}
+
+RankedMatches ranked_matches(Xapian::Enquire& enquire, bool remote, Xapian::doccount first, Xapian::doccount count,
+                             Xapian::doccount check_at_least) {
+    Xapian::MultiValueKeyMaker key;
+    add_tie_key(key);
+    if (remote) enquire.set_sort_by_relevance();
+    else enquire.set_sort_by_relevance_then_key(&key, false);
+    const Xapian::doccount want = first + count;
+    // A few more than the page: a run of equal scores at its end shows whether it goes on.
+    const Xapian::doccount asked = want + std::max<Xapian::doccount>(count, 20);
+    RankedMatches out;
+    out.mset = enquire.get_mset(0, asked, check_at_least);
+    Xapian::MSet all = out.mset;
+    std::vector<double> score;
+    auto scores = [&] {
+        score.clear();
+        for (auto it = all.begin(); it != all.end(); ++it) score.push_back(rank_score(it.get_weight()));
+    };
+    scores();
+    if (want > 0 && all.size() == asked && score.back() == score[want - 1]) {
+        // The run goes on past what was asked: every match down to its score.
+        enquire.set_cutoff(0, score[want - 1] * (1 - 1e-6));
+        all = enquire.get_mset(0, std::max(asked, kSortHereLimit), Xapian::doccount{0});
+        enquire.set_cutoff(0, 0);
+        scores();
+    }
+    size_t lo = first, hi = std::min<size_t>(want, all.size());
+    if (lo >= hi) return out;
+    // The runs of equal scores the page touches, whole, put in key order.
+    while (lo > 0 && score[lo - 1] == score[lo]) --lo;
+    while (hi < all.size() && score[hi] == score[hi - 1]) ++hi;
+    all.fetch(all[static_cast<Xapian::doccount>(lo)], all[static_cast<Xapian::doccount>(hi - 1)]);
+    struct Ranked {
+        double score;
+        std::string key;
+        Xapian::MSetIterator it;
+    };
+    std::vector<Ranked> ranked;
+    for (size_t i = lo; i < hi; ++i) {
+        Xapian::MSetIterator it = all[static_cast<Xapian::doccount>(i)];
+        const bool tied = (i > lo && score[i - 1] == score[i]) || (i + 1 < hi && score[i + 1] == score[i]);
+        std::string k = !tied ? std::string() : remote ? key(it.get_document()) : it.get_sort_key();
+        ranked.push_back({score[i], std::move(k), it});
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return a.score != b.score ? a.score > b.score : a.key < b.key;
+    });
+    for (size_t i = first; i < std::min<size_t>(want, all.size()); ++i) out.page.push_back(ranked[i - lo].it);
     return out;
 }
 

@@ -52,6 +52,27 @@ void set_allow_partial_shards(bool allow, std::function<void(const std::string&)
 std::string shard_metadata(const std::vector<Shard>& shards, const std::string& key);
 std::vector<std::string> shard_metadata_keys(const std::vector<Shard>& shards, const std::string& prefix);
 
+// The order of equal scores, the same on every layout: the newest document first, then
+// document id, then unit order. Xapian sorts by it locally; over remote shards (no KeyMaker
+// sort in Xapian 1.4) it is made here from the same values.
+void add_tie_key(Xapian::MultiValueKeyMaker& key);
+
+// A weight as shown and ranked: 9 significant digits. Xapian sums a query's parts in an
+// order that depends on each shard's term frequencies, so the same unit may weigh a few
+// units in the last place apart on two layouts; rounded, they are equal, and tie.
+double rank_score(double weight);
+
+// Matches [first, first + count) of `enquire` by relevance: by rank_score, equal scores by
+// add_tie_key, so a page is the same from one database, local shards or remote ones. A run of
+// equal scores that crosses the page's end is searched to its end (at most kSortHereLimit
+// matches). The page's documents are fetched (one pipelined round per remote shard).
+struct RankedMatches {
+    Xapian::MSet mset;                        // the first search: counts and facets
+    std::vector<Xapian::MSetIterator> page;  // in rank order
+};
+RankedMatches ranked_matches(Xapian::Enquire& enquire, bool remote, Xapian::doccount first, Xapian::doccount count,
+                             Xapian::doccount check_at_least);
+
 // The matches of `mset` by document date (newest or oldest first), then document id,
 // then unit sequence: the order of a date sort, made on this side for remote shards.
 inline constexpr Xapian::doccount kSortHereLimit = 20000;
