@@ -102,7 +102,7 @@ std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, 
     std::vector<std::string> keys;
     for (const AlignedWord& w : draft) keys.push_back(w.key);
     std::vector<Xapian::docid> ids = shingle_candidates(db, keys, options.candidates, searcher.has_remote());
-    collect(db, searcher.has_remote(), rarest_words_query(db, keys, stem_forms_in(searcher.shards()), 24),
+    collect(db, searcher.has_remote(), rarest_words_query(db, keys, searcher.stem_forms(), 24),
             options.candidates, ids);
 
     // 2. Alignment of each candidate.

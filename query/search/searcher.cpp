@@ -95,15 +95,36 @@ auto Searcher::with_retry(F&& f) const -> decltype(f()) {
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 5) throw;
             db_.reopen();
-            documents_.clear();
+            fetcher_.reopen();
+            clear_caches();
         }
     }
 }
 
 bool Searcher::reopen() {
     if (!db_.reopen()) return false;
-    documents_.clear();  // document fields may have changed with the revision
+    fetcher_.reopen();
+    clear_caches();  // document fields may have changed with the revision
     return true;
+}
+
+void Searcher::clear_caches() const {
+    documents_.clear();
+    versions_.clear();
+    stem_forms_.clear();
+    vocabulary_.clear();
+    languages_.reset();
+}
+
+StemForms Searcher::stem_forms() const {
+    const StemForms read = stem_forms_in(shards_);
+    return [this, read](const std::string& key) {
+        // Each shard's list is a metadata read, a round trip to a remote shard.
+        if (stem_forms_.size() > kCacheLimit) stem_forms_.clear();
+        auto it = stem_forms_.find(key);
+        if (it == stem_forms_.end()) it = stem_forms_.emplace(key, read(key)).first;
+        return it->second;
+    };
 }
 
 const DocumentMeta& Searcher::document_meta(const std::string& doc_id) const {
@@ -128,21 +149,29 @@ const Analyser& Searcher::analyser_for(const std::string& lang) const {
 }
 
 std::vector<std::string> Searcher::indexed_languages() const {
+    if (languages_) return *languages_;
     return with_retry([&] {
         // The documents' languages and the units' own (a French paragraph in an English report).
         std::set<std::string> langs;
         for (const std::string prefix : {schema::kLang, schema::kUnitLang})
             for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
                 langs.insert((*it).substr(prefix.size()));
-        return std::vector<std::string>(langs.begin(), langs.end());
+        languages_.emplace(langs.begin(), langs.end());
+        return *languages_;
     });
 }
 
 ParsedQuery Searcher::parse(const std::string& query) const {
-    Vocabulary vocabulary = [this](const std::string& term) { return db_.term_exists(term); };
+    Vocabulary vocabulary = [this](const std::string& term) {
+        // Compounds ask for many terms that do not exist: each a round trip per remote shard.
+        if (vocabulary_.size() > kCacheLimit) vocabulary_.clear();
+        auto it = vocabulary_.find(term);
+        if (it == vocabulary_.end()) it = vocabulary_.emplace(term, db_.term_exists(term)).first;
+        return it->second;
+    };
     QueryLanguages languages{[this](const std::string& lang) -> const Analyser& { return analyser_for(lang); },
                              indexed_languages()};
-    return parse_query(query, languages, vocabulary, stem_forms_in(shards_));
+    return parse_query(query, languages, vocabulary, stem_forms());
 }
 
 namespace {
@@ -198,6 +227,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
             grouping ? std::min<Xapian::doccount>(all, 5000) : static_cast<Xapian::doccount>(options.limit);
         Xapian::MSet mset;
         std::vector<Xapian::MSetIterator> order;
+        std::vector<Xapian::Document> documents;  // the hits', when read in parallel (remote shards)
         if (options.sort != SortOrder::relevance || !parsed.has_text) {
             // Dated timeline: documents by date, units in document order within each (filters
             // only: no relevance to rank by, so documents in reading order, newest first).
@@ -221,18 +251,26 @@ SearchResult Searcher::search(const SearchOptions& options) {
                                                           order.begin() + static_cast<long>(to));
             }
         } else {
-            RankedMatches ranked = ranked_matches(enquire, has_remote(), first, count, check);
+            RankedMatches ranked = ranked_matches(enquire, has_remote(), first, count, check, [&](const auto& ids) {
+                return fetcher_.documents(shards_, db_, ids);
+            });
             mset = ranked.mset;
             order = std::move(ranked.page);
+            documents = std::move(ranked.documents);
+        }
+        if (documents.size() != order.size() && has_remote()) {
+            std::vector<Xapian::docid> ids;
+            for (const Xapian::MSetIterator& it : order) ids.push_back(*it);
+            documents = fetcher_.documents(shards_, db_, ids);
         }
         SearchResult result;
-        const Highlight highlight = with_stem_forms(Highlight{parsed.highlight_terms, parsed.highlight_phrases}, stem_forms_in(shards_));
+        const Highlight highlight = with_stem_forms(Highlight{parsed.highlight_terms, parsed.highlight_phrases}, stem_forms());
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         result.total_at_least = mset.get_matches_lower_bound();
         for (size_t i = 0; i < order.size(); ++i) {
             Hit hit;
-            hit.record = record_of(order[i].get_document());
+            hit.record = record_of(documents.size() == order.size() ? documents[i] : order[i].get_document());
             hit.score = rank_score(order[i].get_weight());
             hit.rank = (grouping ? 0 : options.offset) + i + 1;
             result.hits.push_back(std::move(hit));
@@ -354,7 +392,10 @@ std::optional<DocumentMeta> Searcher::find_document(const std::string& reference
 }
 
 std::vector<DocumentMeta> Searcher::versions(const DocumentMeta& doc) const {
-    return with_retry([&] {
+    // Read from every shard's metadata: round trips to remote ones, so kept per revision.
+    if (auto known = versions_.find(doc.id); known != versions_.end()) return known->second;
+    if (versions_.size() > kCacheLimit) versions_.clear();
+    return versions_[doc.id] = with_retry([&] {
         std::vector<DocumentMeta> out;
         auto add = [&](const std::string& id) {
             if (std::none_of(out.begin(), out.end(), [&](const DocumentMeta& d) { return d.id == id; }))

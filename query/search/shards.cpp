@@ -6,8 +6,11 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <map>
+#include <exception>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace verbatim {
 
@@ -114,7 +117,7 @@ OpenedShards open_shards(const std::string& spec) {
         try {
             Xapian::Database db = open_one(s);
             out.combined.add_database(db);
-            out.shards.push_back({s.name, db, !s.host.empty()});
+            out.shards.push_back({s.name, db, !s.host.empty(), s.host, s.port});
         } catch (const std::exception& e) {
             throw ShardError("shard " + s.name + " cannot be opened: " + e.what());
         } catch (const Xapian::Error& e) {
@@ -189,7 +192,7 @@ double rank_score(double weight) {
 }
 
 RankedMatches ranked_matches(Xapian::Enquire& enquire, bool remote, Xapian::doccount first, Xapian::doccount count,
-                             Xapian::doccount check_at_least) {
+                             Xapian::doccount check_at_least, const ReadDocuments& read) {
     Xapian::MultiValueKeyMaker key;
     add_tie_key(key);
     if (remote) enquire.set_sort_by_relevance();
@@ -218,24 +221,87 @@ RankedMatches ranked_matches(Xapian::Enquire& enquire, bool remote, Xapian::docc
     // The runs of equal scores the page touches, whole, put in key order.
     while (lo > 0 && score[lo - 1] == score[lo]) --lo;
     while (hi < all.size() && score[hi] == score[hi - 1]) ++hi;
-    all.fetch(all[static_cast<Xapian::doccount>(lo)], all[static_cast<Xapian::doccount>(hi - 1)]);
+    std::vector<Xapian::Document> docs;
+    if (remote) {
+        std::vector<Xapian::docid> ids;
+        for (size_t i = lo; i < hi; ++i) ids.push_back(*all[static_cast<Xapian::doccount>(i)]);
+        if (read) docs = read(ids);
+        else
+            for (size_t i = lo; i < hi; ++i) docs.push_back(all[static_cast<Xapian::doccount>(i)].get_document());
+    }
     struct Ranked {
         double score;
         std::string key;
         Xapian::MSetIterator it;
+        Xapian::Document doc;
     };
     std::vector<Ranked> ranked;
     for (size_t i = lo; i < hi; ++i) {
         Xapian::MSetIterator it = all[static_cast<Xapian::doccount>(i)];
         const bool tied = (i > lo && score[i - 1] == score[i]) || (i + 1 < hi && score[i + 1] == score[i]);
-        std::string k = !tied ? std::string() : remote ? key(it.get_document()) : it.get_sort_key();
-        ranked.push_back({score[i], std::move(k), it});
+        Xapian::Document doc = remote ? docs[i - lo] : Xapian::Document();
+        std::string k = !tied ? std::string() : remote ? key(doc) : it.get_sort_key();
+        ranked.push_back({score[i], std::move(k), it, std::move(doc)});
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
         return a.score != b.score ? a.score > b.score : a.key < b.key;
     });
-    for (size_t i = first; i < std::min<size_t>(want, all.size()); ++i) out.page.push_back(ranked[i - lo].it);
+    for (size_t i = first; i < std::min<size_t>(want, all.size()); ++i) {
+        out.page.push_back(ranked[i - lo].it);
+        if (remote) out.documents.push_back(ranked[i - lo].doc);
+    }
     return out;
+}
+
+std::vector<Xapian::Document> DocumentFetcher::documents(const std::vector<Shard>& shards,
+                                                         const Xapian::Database& combined,
+                                                         const std::vector<Xapian::docid>& ids) {
+    std::vector<Xapian::Document> out(ids.size());
+    const size_t n = shards.size();
+    // A combined database interleaves its shards' document ids: id d is shard (d-1) % n's
+    // document (d-1) / n + 1.
+    struct Work {
+        Xapian::Database db;
+        std::vector<size_t> items;
+    };
+    std::vector<Work> work;
+    std::map<size_t, size_t> work_of;  // shard * kConnectionsPerShard + connection -> work
+    std::vector<size_t> on_shard(n, 0);
+    if (extra_.size() != n) extra_.assign(n, {});
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const size_t s = (ids[i] - 1) % n;
+        if (!shards[s].remote || n == 1) {
+            out[i] = combined.get_document(ids[i]);
+            continue;
+        }
+        const size_t c = on_shard[s]++ % kConnectionsPerShard;
+        while (extra_[s].size() < c)
+            extra_[s].push_back(Xapian::Remote::open(shards[s].host, shards[s].port, 10000, 3000));
+        auto [at, fresh] = work_of.emplace(s * kConnectionsPerShard + c, work.size());
+        if (fresh) work.push_back({c == 0 ? shards[s].db : extra_[s][c - 1], {}});
+        work[at->second].items.push_back(i);
+    }
+    std::vector<std::exception_ptr> errors(work.size());
+    auto run = [&](size_t k) {
+        try {
+            for (size_t i : work[k].items)
+                out[i] = work[k].db.get_document(static_cast<Xapian::docid>((ids[i] - 1) / n + 1));
+        } catch (...) {
+            errors[k] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (size_t k = 1; k < work.size(); ++k) threads.emplace_back(run, k);
+    if (!work.empty()) run(0);
+    for (std::thread& t : threads) t.join();
+    for (const std::exception_ptr& e : errors)
+        if (e) std::rethrow_exception(e);
+    return out;
+}
+
+void DocumentFetcher::reopen() {
+    for (auto& connections : extra_)
+        for (Xapian::Database& db : connections) db.reopen();
 }
 
 }  // namespace verbatim
