@@ -268,9 +268,13 @@ std::vector<Xapian::Document> DocumentFetcher::documents(const std::vector<Shard
     std::map<size_t, size_t> work_of;  // shard * kConnectionsPerShard + connection -> work
     std::vector<size_t> on_shard(n, 0);
     if (extra_.size() != n) extra_.assign(n, {});
+    // A shard that is itself several databases (a stub naming stubs) breaks that rule.
+    const bool one_each = combined.size() == n && std::all_of(shards.begin(), shards.end(), [](const Shard& s) {
+        return s.db.size() == 1;
+    });
     for (size_t i = 0; i < ids.size(); ++i) {
         const size_t s = (ids[i] - 1) % n;
-        if (!shards[s].remote || n == 1) {
+        if (!one_each || !shards[s].remote || n == 1) {
             out[i] = combined.get_document(ids[i]);
             continue;
         }
