@@ -38,6 +38,8 @@ print("index: %d documents, %d units, %.1f MB, %.1f kB per document, %.0f B per 
       % (d, u, b / 1e6, b / max(1, d) / 1e3, b / max(1, u)))'
 for n in 2 4; do "$V" index --db "$WORK/s$n" --shard-by "$n" "${CORPUS[@]}" 2>/dev/null || true; done
 
+# The machine may be shared: the load says how far the figures are from an idle one.
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "1 shard:               $("$B" search "$WORK/one" "$WORK/queries.txt" "$RUNS" | tail -1)"
 echo "2 local shards:        $("$B" search "$WORK/s2" "$WORK/queries.txt" "$RUNS" | tail -1)"
 echo "4 local shards:        $("$B" search "$WORK/s4" "$WORK/queries.txt" "$RUNS" | tail -1)"
@@ -54,3 +56,4 @@ for shard in "$WORK"/s4/shard-*; do
 done
 sleep 1
 echo "4 remote (loopback):   $("$B" search "$WORK/remote.stub" "$WORK/queries.txt" "$RUNS" | tail -1)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

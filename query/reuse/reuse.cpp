@@ -19,13 +19,15 @@ bool is_resolution(const std::string& symbol) {
 }
 
 // Units whose Xapian documents best match `query` (by `weight`, else BM25), added to `ids`.
-void collect(Xapian::Database& db, const Xapian::Query& query, size_t count, std::vector<Xapian::docid>& ids,
-             const Xapian::Weight* weight = nullptr) {
+// Equal weights are ordered by the stable key (ranked_matches), so the candidates kept are
+// the same on every layout of the index.
+void collect(Xapian::Database& db, bool remote, const Xapian::Query& query, size_t count,
+             std::vector<Xapian::docid>& ids, const Xapian::Weight* weight = nullptr) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     if (weight) enquire.set_weighting_scheme(*weight);
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
-    for (auto it = mset.begin(); it != mset.end(); ++it)
+    RankedMatches ranked = ranked_matches(enquire, remote, 0, static_cast<Xapian::doccount>(count), 0);
+    for (const Xapian::MSetIterator& it : ranked.page)
         if (std::find(ids.begin(), ids.end(), *it) == ids.end()) ids.push_back(*it);
 }
 
@@ -34,7 +36,7 @@ std::string percent(double share) { return std::to_string(static_cast<int>(std::
 }  // namespace
 
 std::vector<Xapian::docid> shingle_candidates(Xapian::Database& db, const std::vector<std::string>& keys,
-                                              size_t count) {
+                                              size_t count, bool remote) {
     std::vector<Xapian::docid> ids;
     // Winnowed as the index's are: a passage of six words or more shared with a unit gives
     // both the same fingerprint (the minimum of a window inside it), with 40% of the terms.
@@ -45,7 +47,8 @@ std::vector<Xapian::docid> shingle_candidates(Xapian::Database& db, const std::v
     // docids; counting the shared ones keeps the real source before units sharing one
     // common 3-gram ("of the united").
     const Xapian::CoordWeight shared_count;
-    collect(db, Xapian::Query(Xapian::Query::OP_OR, shingles.begin(), shingles.end()), count, ids, &shared_count);
+    collect(db, remote, Xapian::Query(Xapian::Query::OP_OR, shingles.begin(), shingles.end()), count, ids,
+            &shared_count);
     return ids;
 }
 
@@ -98,8 +101,9 @@ std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, 
     //    winnowed ones, a subset of those of any long shared run), then shared words.
     std::vector<std::string> keys;
     for (const AlignedWord& w : draft) keys.push_back(w.key);
-    std::vector<Xapian::docid> ids = shingle_candidates(db, keys, options.candidates);
-    collect(db, rarest_words_query(db, keys, stem_forms_in(searcher.shards()), 24), options.candidates, ids);
+    std::vector<Xapian::docid> ids = shingle_candidates(db, keys, options.candidates, searcher.has_remote());
+    collect(db, searcher.has_remote(), rarest_words_query(db, keys, searcher.stem_forms(), 24),
+            options.candidates, ids);
 
     // 2. Alignment of each candidate.
     std::vector<ReuseMatch> matches;
@@ -163,7 +167,10 @@ std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, 
             if (fa && date(a) != date(b)) return date(a) < date(b);
         }
         if (a.score != b.score) return a.score > b.score;
-        return date(a) < date(b);
+        if (date(a) != date(b)) return date(a) < date(b);
+        // Then by document and unit order: not by where the index keeps them.
+        if (a.record.doc.id != b.record.doc.id) return a.record.doc.id < b.record.doc.id;
+        return a.record.unit.seq < b.record.unit.seq;
     });
     if (matches.size() > options.limit) matches.resize(options.limit);
     return matches;

@@ -65,9 +65,10 @@ inline ReuseOptions quotation_options(size_t limit) {
 }
 
 // Up to `count` units sharing word 3-grams with a text (`keys`: its reuse keys), those
-// sharing the most first.
+// sharing the most first, equal counts in the stable order of ranked_matches (`remote`:
+// some shard of `db` is remote).
 std::vector<Xapian::docid> shingle_candidates(Xapian::Database& db, const std::vector<std::string>& keys,
-                                              size_t count);
+                                              size_t count, bool remote = false);
 
 // The `count` rarest stems of a text (`keys`: its reuse keys), each the synonym of its
 // forms, OR-ed: the candidates that share its words without sharing a passage.

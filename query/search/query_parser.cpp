@@ -543,10 +543,28 @@ StemForms stem_forms_in(const std::vector<Shard>& shards) {
     };
 }
 
+namespace {
+
+// The forms [from, to) as a synonym of a fixed shape: halves nested in halves. Xapian 1.4
+// joins a flat synonym's terms into a tree ordered by their frequencies in each shard and
+// rounds its frequency estimate at every node, so the same forms weighed differently on
+// another split of the index ("sustainable" on four shards: scores 3e-4 apart, as a rare
+// form was missing from some). Nested synonyms fix the tree (inner ones weigh nothing, they
+// only join), and each node's estimate is symmetric in its two sides: every layout weighs
+// the word alike.
+Xapian::Query fixed_synonym(const std::vector<std::string>& terms, size_t from, size_t to) {
+    if (to - from == 1) return Xapian::Query(terms[from]);
+    const size_t mid = from + (to - from) / 2;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, fixed_synonym(terms, from, mid), fixed_synonym(terms, mid, to));
+}
+
+}  // namespace
+
 Xapian::Query stem_key_query(const std::string& key, const StemForms& forms) {
     std::vector<std::string> terms = forms(key);
     if (terms.empty()) return Xapian::Query::MatchNothing;
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    if (terms.size() == 1) return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    return fixed_synonym(terms, 0, terms.size());
 }
 
 ParsedQuery parse_query(std::string_view text, const QueryLanguages& languages, const Vocabulary& vocabulary,

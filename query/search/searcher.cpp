@@ -91,15 +91,36 @@ auto Searcher::with_retry(F&& f) const -> decltype(f()) {
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 5) throw;
             db_.reopen();
-            documents_.clear();
+            fetcher_.reopen();
+            clear_caches();
         }
     }
 }
 
 bool Searcher::reopen() {
     if (!db_.reopen()) return false;
-    documents_.clear();  // document fields may have changed with the revision
+    fetcher_.reopen();
+    clear_caches();  // document fields may have changed with the revision
     return true;
+}
+
+void Searcher::clear_caches() const {
+    documents_.clear();
+    versions_.clear();
+    stem_forms_.clear();
+    vocabulary_.clear();
+    languages_.reset();
+}
+
+StemForms Searcher::stem_forms() const {
+    const StemForms read = stem_forms_in(shards_);
+    return [this, read](const std::string& key) {
+        // Each shard's list is a metadata read, a round trip to a remote shard.
+        if (stem_forms_.size() > kCacheLimit) stem_forms_.clear();
+        auto it = stem_forms_.find(key);
+        if (it == stem_forms_.end()) it = stem_forms_.emplace(key, read(key)).first;
+        return it->second;
+    };
 }
 
 const DocumentMeta& Searcher::document_meta(const std::string& doc_id) const {
@@ -124,21 +145,29 @@ const Analyser& Searcher::analyser_for(const std::string& lang) const {
 }
 
 std::vector<std::string> Searcher::indexed_languages() const {
+    if (languages_) return *languages_;
     return with_retry([&] {
         // The documents' languages and the units' own (a French paragraph in an English report).
         std::set<std::string> langs;
         for (const std::string prefix : {schema::kLang, schema::kUnitLang})
             for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
                 langs.insert((*it).substr(prefix.size()));
-        return std::vector<std::string>(langs.begin(), langs.end());
+        languages_.emplace(langs.begin(), langs.end());
+        return *languages_;
     });
 }
 
 ParsedQuery Searcher::parse(const std::string& query) const {
-    Vocabulary vocabulary = [this](const std::string& term) { return db_.term_exists(term); };
+    Vocabulary vocabulary = [this](const std::string& term) {
+        // Compounds ask for many terms that do not exist: each a round trip per remote shard.
+        if (vocabulary_.size() > kCacheLimit) vocabulary_.clear();
+        auto it = vocabulary_.find(term);
+        if (it == vocabulary_.end()) it = vocabulary_.emplace(term, db_.term_exists(term)).first;
+        return it->second;
+    };
     QueryLanguages languages{[this](const std::string& lang) -> const Analyser& { return analyser_for(lang); },
                              indexed_languages()};
-    return parse_query(query, languages, vocabulary, stem_forms_in(shards_));
+    return parse_query(query, languages, vocabulary, stem_forms());
 }
 
 namespace {
@@ -168,7 +197,8 @@ void group_hits(SearchResult& result, const SearchOptions& options) {
     result.hits.clear();
     for (auto& [key, g] : groups) result.groups.push_back(std::move(g));
     std::sort(result.groups.begin(), result.groups.end(), [](const HitGroup& a, const HitGroup& b) {
-        return a.last_date != b.last_date ? a.last_date > b.last_date : a.label < b.label;
+        if (a.last_date != b.last_date) return a.last_date > b.last_date;
+        return a.label != b.label ? a.label < b.label : a.key < b.key;
     });
 }
 
@@ -179,61 +209,65 @@ SearchResult Searcher::search(const SearchOptions& options) {
         ParsedQuery parsed = parse(options.query);
         Xapian::Enquire enquire(db_);
         enquire.set_query(parsed.query);
-        Xapian::MultiValueKeyMaker by_date;
-        // Xapian 1.4 cannot sort by a KeyMaker over remote shards: then every match (up to
-        // kSortHereLimit) is fetched and put in the same order here.
-        bool sort_here = has_remote(), newest_first = false;
-        if (options.sort != SortOrder::relevance) {
-            // Dated timeline: documents by date, units in document order within each.
-            by_date.add_value(schema::kDateSlot, options.sort == SortOrder::newest);
-            by_date.add_value(schema::kDocSlot);
-            by_date.add_value(schema::kSeqSlot);
-            newest_first = options.sort == SortOrder::newest;
-            if (!sort_here) enquire.set_sort_by_key(&by_date, false);
-        } else if (!parsed.has_text) {
-            // Filters only: no relevance to rank by, so show documents in reading order.
-            by_date.add_value(schema::kDateSlot, true);
-            by_date.add_value(schema::kDocSlot);
-            by_date.add_value(schema::kSeqSlot);
-            newest_first = true;
-            if (!sort_here) enquire.set_sort_by_key(&by_date, false);
-        } else {
-            sort_here = false;  // by relevance: Xapian ranks over remote shards too
-        }
         FacetSpy spy;
         if (options.facets) spy.attach(enquire);
         const bool grouping = options.group != GroupBy::none;
-        // Facets count every match; groups need every match (bounded) to be sorted into.
-        const Xapian::doccount all = db_.get_doccount();
         // Every match is counted: the same query gives the same count on the page (which
         // asks for facets, so visits every match anyway), in the API and on the command
         // line, whatever the page or the options (issue 18: 106, 101 and 463 for one query).
+        const Xapian::doccount all = db_.get_doccount();
         const Xapian::doccount check = all;
-        Xapian::MSet mset = grouping    ? enquire.get_mset(0, std::min<Xapian::doccount>(all, 5000), all)
-                            : sort_here ? enquire.get_mset(0, std::min<Xapian::doccount>(all, kSortHereLimit), all)
-                                        : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                                        static_cast<Xapian::doccount>(options.limit), check);
-        SearchResult result;
-        const Highlight highlight =
-            with_stem_forms(Highlight{parsed.highlight_terms, parsed.highlight_phrases}, stem_forms_in(shards_));
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        result.total_at_least = mset.get_matches_lower_bound();
+        // Groups need every match (bounded) to be sorted into; else the page asked for.
+        const Xapian::doccount first = grouping ? 0 : static_cast<Xapian::doccount>(options.offset);
+        const Xapian::doccount count =
+            grouping ? std::min<Xapian::doccount>(all, 5000) : static_cast<Xapian::doccount>(options.limit);
+        Xapian::MSet mset;
         std::vector<Xapian::MSetIterator> order;
-        for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
-        if (sort_here) {
-            order = in_date_order(mset, newest_first);
-            if (!grouping) {  // the page asked for, from the whole ordered list
-                size_t from = std::min(order.size(), options.offset);
-                size_t to = std::min(order.size(), from + options.limit);
+        std::vector<Xapian::Document> documents;  // the hits', when read in parallel (remote shards)
+        if (options.sort != SortOrder::relevance || !parsed.has_text) {
+            // Dated timeline: documents by date, units in document order within each (filters
+            // only: no relevance to rank by, so documents in reading order, newest first).
+            const bool newest_first = options.sort != SortOrder::oldest;
+            Xapian::MultiValueKeyMaker by_date;
+            by_date.add_value(schema::kDateSlot, newest_first);
+            by_date.add_value(schema::kDocSlot);
+            by_date.add_value(schema::kSeqSlot);
+            if (!has_remote()) {
+                enquire.set_sort_by_key(&by_date, false);
+                mset = enquire.get_mset(first, count, check);
+                for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+            } else {
+                // Xapian 1.4 cannot sort by a KeyMaker over remote shards: every match (up to
+                // kSortHereLimit) is fetched and put in the same order here.
+                mset = enquire.get_mset(0, std::min<Xapian::doccount>(all, kSortHereLimit), check);
+                order = in_date_order(mset, newest_first);
+                const size_t from = std::min<size_t>(order.size(), first);
+                const size_t to = std::min<size_t>(order.size(), from + count);
                 order = std::vector<Xapian::MSetIterator>(order.begin() + static_cast<long>(from),
                                                           order.begin() + static_cast<long>(to));
             }
+        } else {
+            RankedMatches ranked = ranked_matches(enquire, has_remote(), first, count, check, [&](const auto& ids) {
+                return fetcher_.documents(shards_, db_, ids);
+            });
+            mset = ranked.mset;
+            order = std::move(ranked.page);
+            documents = std::move(ranked.documents);
         }
+        if (documents.size() != order.size() && has_remote()) {
+            std::vector<Xapian::docid> ids;
+            for (const Xapian::MSetIterator& it : order) ids.push_back(*it);
+            documents = fetcher_.documents(shards_, db_, ids);
+        }
+        SearchResult result;
+        const Highlight highlight = with_stem_forms(Highlight{parsed.highlight_terms, parsed.highlight_phrases}, stem_forms());
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        result.total_at_least = mset.get_matches_lower_bound();
         for (size_t i = 0; i < order.size(); ++i) {
             Hit hit;
-            hit.record = record_of(order[i].get_document());
-            hit.score = order[i].get_weight();
+            hit.record = record_of(documents.size() == order.size() ? documents[i] : order[i].get_document());
+            hit.score = rank_score(order[i].get_weight());
             hit.rank = (grouping ? 0 : options.offset) + i + 1;
             result.hits.push_back(std::move(hit));
         }
@@ -354,7 +388,10 @@ std::optional<DocumentMeta> Searcher::find_document(const std::string& reference
 }
 
 std::vector<DocumentMeta> Searcher::versions(const DocumentMeta& doc) const {
-    return with_retry([&] {
+    // Read from every shard's metadata: round trips to remote ones, so kept per revision.
+    if (auto known = versions_.find(doc.id); known != versions_.end()) return known->second;
+    if (versions_.size() > kCacheLimit) versions_.clear();
+    return versions_[doc.id] = with_retry([&] {
         std::vector<DocumentMeta> out;
         auto add = [&](const std::string& id) {
             if (std::none_of(out.begin(), out.end(), [&](const DocumentMeta& d) { return d.id == id; }))

@@ -112,6 +112,10 @@ class Searcher {
     // calls it before each request); true when the revision may have changed.
     bool reopen();
 
+    // The exact forms indexed under a stem key, read from every shard (remembered until
+    // the next revision).
+    StemForms stem_forms() const;
+
     // The stored unit of a Xapian document, with its document's fields.
     UnitRecord record_of(const Xapian::Document& xdoc) const;
 
@@ -140,8 +144,18 @@ class Searcher {
 
     mutable Xapian::Database db_;
     std::vector<Shard> shards_;  // share db_'s sub-databases, so reopen() moves both
+    mutable DocumentFetcher fetcher_;  // the hits' documents from remote shards, in parallel
     std::vector<std::string> missing_;
-    mutable std::map<std::string, DocumentMeta> documents_;  // cache, cleared on reopen
+    void clear_caches() const;
+
+    // Caches of what a revision holds, cleared on reopen: each is a round trip per remote
+    // shard to read again. Bounded: past kCacheLimit entries a cache starts afresh.
+    static constexpr size_t kCacheLimit = 100000;
+    mutable std::map<std::string, DocumentMeta> documents_;
+    mutable std::map<std::string, std::vector<DocumentMeta>> versions_;
+    mutable std::map<std::string, std::vector<std::string>> stem_forms_;
+    mutable std::map<std::string, bool> vocabulary_;
+    mutable std::optional<std::vector<std::string>> languages_;
     std::filesystem::path path_;
     mutable std::map<std::string, std::unique_ptr<Analyser>> analysers_;
 };
