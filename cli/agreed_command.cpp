@@ -37,11 +37,11 @@ std::optional<std::string> read_draft(const AgreedOptions& o) {
     return join(o.words);
 }
 
-int run_agreed(const std::string& db, const AgreedOptions& o) {
+int run_agreed(const GlobalOptions& global, const AgreedOptions& o) {
     std::optional<std::string> draft = read_draft(o);
     if (!draft) return kError;
     return run_query_command("bad draft", [&] {
-        Searcher searcher(db);
+        Searcher searcher(global.db, global.shards);
         ReuseOptions options;
         options.limit = o.limit;
         std::vector<ReuseMatch> matches = find_reuse(searcher, *draft, options);
@@ -79,7 +79,7 @@ Command add_agreed_command(CLI::App& app, GlobalOptions& global) {
         "Ranking: share of the draft covered, plus a small bonus for adopted text; then the earliest date.\n"
         "A passage quoted in a footnote counts as language of the quoted source; both citations are shown.\n"
         "Exit status: 0 found, 1 no earlier wording, 2 error.");
-    return {agreed, [options, &global] { return run_agreed(global.db, *options); }};
+    return {agreed, [options, &global] { return run_agreed(global, *options); }};
 }
 
 }  // namespace verbatim::cli

@@ -18,9 +18,9 @@ std::vector<Unit> units_of(const Searcher& searcher, const std::string& doc_id) 
     return units;
 }
 
-int run_check(const std::string& db, const std::string& reference, bool json) {
+int run_check(const GlobalOptions& global, const std::string& reference, bool json) {
     return run_query_command("document '" + reference + "'", [&] {
-        Searcher searcher(db);
+        Searcher searcher(global.db, global.shards);
         std::vector<DocumentMeta> documents;
         if (reference.empty()) {
             documents = searcher.documents();
@@ -78,7 +78,7 @@ Command add_check_command(CLI::App& app, GlobalOptions& global) {
     check->add_flag("--json", options->json, "the findings as JSON");
     check->add_option("document", options->document, "symbol, manifest name or id (default: every document)");
     check->footer("Exit status: 0 nothing to verify, 1 something to verify (or no such document), 2 error.");
-    return {check, [options, &global] { return run_check(global.db, options->document, options->json); }};
+    return {check, [options, &global] { return run_check(global, options->document, options->json); }};
 }
 
 }  // namespace verbatim::cli

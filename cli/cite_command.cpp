@@ -89,10 +89,10 @@ int run_cited_by(Searcher& searcher, const CiteOptions& o) {
     return units.empty() ? kNothing : kOk;
 }
 
-int run_cite(const std::string& db, const CiteOptions& o) {
+int run_cite(const GlobalOptions& global, const CiteOptions& o) {
     return run_query_command("bad quotation", [&] {
         try {
-            Searcher searcher(db);
+            Searcher searcher(global.db, global.shards);
             if (!o.quote.empty()) return run_quote(searcher, o);
             if (!o.cited_by.empty()) return run_cited_by(searcher, o);
             return run_reference(searcher, join(o.words), o);
@@ -132,7 +132,7 @@ Command add_cite_command(CLI::App& app, GlobalOptions& global) {
                      "--quote ranks sources by how much of the quotation they hold; among those holding it all,\n"
                      "the earliest document comes first.\n"
                      "Exit status: 0 found, 1 nothing found (the message says what exists), 2 error.");
-    return {cite_cmd, [options, &global] { return run_cite(global.db, *options); }};
+    return {cite_cmd, [options, &global] { return run_cite(global, *options); }};
 }
 
 }  // namespace verbatim::cli

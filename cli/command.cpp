@@ -74,7 +74,7 @@ void add_db_option(CLI::App& command, GlobalOptions& global, bool reads_shards) 
     if (!reads_shards) return;  // `index` writes: a missing shard is never skipped there
     command.add_flag_callback(
         "--allow-partial",
-        [] { set_allow_partial_shards(true, [](const std::string& notice) { error(notice); }); },
+        [&global] { global.shards = {true, [](const std::string& notice) { error(notice); }}; },
         "when a shard cannot be reached, answer from the others (marked partial on stderr)");
 }
 

@@ -10,6 +10,7 @@
 
 #include "model/document.h"
 #include "query/present/text_output.h"
+#include "query/search/shards.h"
 
 namespace verbatim::cli {
 
@@ -21,7 +22,8 @@ inline constexpr int kError = 2;
 
 // Options every subcommand shares.
 struct GlobalOptions {
-    std::string db;  // --db, else $VERBATIM_DB, else ./verbatim.db
+    std::string db;      // --db, else $VERBATIM_DB, else ./verbatim.db
+    ShardPolicy shards;  // --allow-partial
 };
 
 // A subcommand: its CLI11 node and what runs when it was chosen.

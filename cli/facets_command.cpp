@@ -13,9 +13,9 @@ namespace verbatim::cli {
 
 namespace {
 
-int run_facets(const std::string& db, const std::string& query, bool json) {
+int run_facets(const GlobalOptions& global, const std::string& query, bool json) {
     return run_query_command("bad query '" + query + "'", [&] {
-        Searcher searcher(db);
+        Searcher searcher(global.db, global.shards);
         SearchOptions options;
         options.query = query;
         options.limit = 0;
@@ -39,10 +39,10 @@ std::string counts(const std::map<std::string, size_t>& m) {
     return out.empty() ? "-" : out;
 }
 
-int run_stats(const std::string& db, bool json) {
+int run_stats(const GlobalOptions& global, bool json) {
     try {
-        Searcher searcher(db);
-        IndexStats s = index_stats(searcher, db);
+        Searcher searcher(global.db, global.shards);
+        IndexStats s = index_stats(searcher, global.db);
         if (json) {
             std::cout << nlohmann::json{{"path", s.path},           {"documents", s.documents}, {"units", s.units},
                                         {"files", s.files},         {"words", s.words},         {"languages", s.languages},
@@ -81,7 +81,7 @@ Command add_facets_command(CLI::App& app, GlobalOptions& global) {
     facets->add_flag("--json", options->json, "one JSON object");
     facets->add_option("query", options->words, "the query (as for search)")->required();
     facets->footer("Exit status: 0 matches, 1 none, 2 error.");
-    return {facets, [options, &global] { return run_facets(global.db, join(options->words), options->json); }};
+    return {facets, [options, &global] { return run_facets(global, join(options->words), options->json); }};
 }
 
 Command add_stats_command(CLI::App& app, GlobalOptions& global) {
@@ -89,7 +89,7 @@ Command add_stats_command(CLI::App& app, GlobalOptions& global) {
     CLI::App* stats = app.add_subcommand("stats", "What the index holds: documents, units, words, languages, dates, size");
     add_db_option(*stats, global);
     stats->add_flag("--json", *json, "one JSON object");
-    return {stats, [json, &global] { return run_stats(global.db, *json); }};
+    return {stats, [json, &global] { return run_stats(global, *json); }};
 }
 
 }  // namespace verbatim::cli

@@ -18,10 +18,10 @@ SortOrder parse_sort(const std::string& s) {
     return SortOrder::relevance;
 }
 
-int run_search(const std::string& db, const SearchOptions& options, const std::string& parallel, bool json,
+int run_search(const GlobalOptions& global, const SearchOptions& options, const std::string& parallel, bool json,
                bool pages) {
     return run_query_command("bad query '" + options.query + "'", [&] {
-        Searcher searcher(db);
+        Searcher searcher(global.db, global.shards);
         SearchResult result = searcher.search(options);
         if (!parallel.empty()) add_parallels(searcher, result, parallel);
         if (json) {
@@ -98,7 +98,7 @@ Command add_search_command(CLI::App& app, GlobalOptions& global) {
                 options->search.group = options->group == "meeting"    ? GroupBy::meeting
                                         : options->group == "document" ? GroupBy::document
                                                                        : GroupBy::none;
-                return run_search(global.db, options->search, options->parallel, options->json, options->pages);
+                return run_search(global, options->search, options->parallel, options->json, options->pages);
             }};
 }
 

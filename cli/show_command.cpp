@@ -15,9 +15,9 @@ namespace verbatim::cli {
 
 namespace {
 
-int run_show(const std::string& db, const std::string& reference, bool json) {
+int run_show(const GlobalOptions& global, const std::string& reference, bool json) {
     try {
-        Searcher searcher(db);
+        Searcher searcher(global.db, global.shards);
         std::optional<DocumentMeta> doc = searcher.find_document(reference);
         if (!doc) {
             std::string known;
@@ -108,7 +108,7 @@ Command add_show_command(CLI::App& app, GlobalOptions& global) {
     show->add_flag("--json", options->json, "the document and its units as JSON");
     show->add_option("document", options->document, "symbol, manifest name or id")->required();
     show->footer("Units: kind, label (* = number restored from the sequence), pages, start of the text.");
-    return {show, [options, &global] { return run_show(global.db, options->document, options->json); }};
+    return {show, [options, &global] { return run_show(global, options->document, options->json); }};
 }
 
 Command add_extract_command(CLI::App& app, GlobalOptions&) {

@@ -29,7 +29,7 @@ void error(const std::string& message) { std::cerr << "verbatim: " << message <<
 
 bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
 
-int serve(const std::string& db, const std::string& host, int port_wanted) {
+int serve(const std::string& db, const std::string& host, int port_wanted, verbatim::ShardPolicy shards) {
     using namespace verbatim;
     // Ctrl-C and SIGTERM are taken by one thread with sigwait, which stops the server
     // from outside a signal handler; every other thread (the server's pool included,
@@ -44,6 +44,7 @@ int serve(const std::string& db, const std::string& host, int port_wanted) {
     try {
         web::ServerOptions options;
         options.db = db;
+        options.shards = std::move(shards);
         options.loopback_hosts_only = is_loopback(host);
         server = std::make_unique<web::Server>(std::move(options));
     } catch (const DatabaseError& e) {
@@ -83,10 +84,11 @@ int serve(const std::string& db, const std::string& host, int port_wanted) {
 int main(int argc, char** argv) {
     std::string db, host = "127.0.0.1";
     int port = 8080;
+    verbatim::ShardPolicy shards;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--allow-partial") {
-            verbatim::set_allow_partial_shards(true, [](const std::string& notice) { error(notice); });
+            shards = {true, [](const std::string& notice) { error(notice); }};
         } else if ((arg == "--db" || arg == "--host" || arg == "--port") && i + 1 < argc) {
             const std::string value = argv[++i];
             if (arg == "--db") db = value;
@@ -101,5 +103,5 @@ int main(int argc, char** argv) {
         error("verbatim-serve: no --db (run `verbatim serve` instead)");
         return kError;
     }
-    return serve(db, host, port);
+    return serve(db, host, port, std::move(shards));
 }

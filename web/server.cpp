@@ -50,7 +50,7 @@ size_t utf8_chars(const std::string& s) {
 // this pool and gives it back; the pool grows to the number of requests in flight.
 class SearcherPool {
   public:
-    explicit SearcherPool(std::filesystem::path db) : db_(std::move(db)) {}
+    SearcherPool(std::filesystem::path db, ShardPolicy shards) : db_(std::move(db)), shards_(std::move(shards)) {}
 
     class Lease {
       public:
@@ -76,7 +76,7 @@ class SearcherPool {
             }
         }
         if (s) s->reopen();  // `verbatim index` may have committed since: answer from the latest revision
-        else s = std::make_unique<Searcher>(db_);
+        else s = std::make_unique<Searcher>(db_, shards_);
         return Lease(*this, std::move(s));
     }
 
@@ -88,6 +88,7 @@ class SearcherPool {
     }
 
     std::filesystem::path db_;
+    ShardPolicy shards_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Searcher>> idle_;
 };
@@ -175,7 +176,7 @@ struct Server::Impl {
     httplib::Server http;
     std::string host;
 
-    explicit Impl(ServerOptions o) : options(std::move(o)), pool(options.db) {}
+    explicit Impl(ServerOptions o) : options(std::move(o)), pool(options.db, options.shards) {}
 
     void routes();
 

@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "query/search/shards.h"
+
 namespace verbatim::web {
 
 // Bounds on what one request may ask for, so a page or a script cannot tie the
@@ -21,6 +23,7 @@ struct Limits {
 
 struct ServerOptions {
     std::filesystem::path db;
+    ShardPolicy shards;  // --allow-partial
     Limits limits;
     // Accept only Host headers naming this machine (127.0.0.1, localhost, [::1]) when
     // listening on loopback, so another web page cannot reach the index through DNS

@@ -48,7 +48,7 @@ std::string not_an_index(const std::filesystem::path& db) {
 
 }  // namespace
 
-Searcher::Searcher(const std::filesystem::path& db) : path_(db) {
+Searcher::Searcher(const std::filesystem::path& db, const ShardPolicy& shards) : path_(db) {
     const std::string spec = db.string();
     std::error_code ec;
     if (spec.find('\n') == std::string::npos && !std::filesystem::exists(db, ec))
@@ -61,7 +61,7 @@ Searcher::Searcher(const std::filesystem::path& db) : path_(db) {
         throw DatabaseError("no index at " + db.string() +
                             " yet (a first index run stopped before its first commit): run `verbatim index PATH...`");
     try {
-        OpenedShards opened = open_shards(spec);
+        OpenedShards opened = open_shards(spec, shards);
         db_ = opened.combined;
         shards_ = std::move(opened.shards);
         missing_ = std::move(opened.missing);

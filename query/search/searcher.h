@@ -75,7 +75,7 @@ class Searcher {
   public:
     // `db`: an index folder, a sharded index folder or stub file (see shards.h), or
     // several of them joined by '\n' (join_db_specs).
-    explicit Searcher(const std::filesystem::path& db);
+    explicit Searcher(const std::filesystem::path& db, const ShardPolicy& shards = {});
 
     // Throws QueryError for a malformed query.
     SearchResult search(const SearchOptions& options);

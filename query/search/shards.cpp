@@ -18,8 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool g_allow_partial = false;
-std::function<void(const std::string&)> g_notice;
 
 // One line of a stub, or one --db: what to open and how to name it.
 struct ShardSource {
@@ -99,12 +97,7 @@ std::string join_db_specs(const std::vector<std::string>& dbs) {
     return out;
 }
 
-void set_allow_partial_shards(bool allow, std::function<void(const std::string&)> notice) {
-    g_allow_partial = allow;
-    g_notice = std::move(notice);
-}
-
-OpenedShards open_shards(const std::string& spec) {
+OpenedShards open_shards(const std::string& spec, const ShardPolicy& policy) {
     std::vector<ShardSource> sources;
     std::istringstream in(spec);
     for (std::string entry; std::getline(in, entry);)
@@ -123,16 +116,16 @@ OpenedShards open_shards(const std::string& spec) {
         } catch (const Xapian::Error& e) {
             std::string why = "shard " + s.name + " cannot be opened: " + e.get_description();
             // One shard alone is the whole index: nothing partial to answer from.
-            if (!g_allow_partial || sources.size() == 1)
+            if (!policy.allow_partial || sources.size() == 1)
                 throw ShardError(why + (sources.size() > 1 ? "; give --allow-partial to search the other shards" : ""));
             out.missing.push_back(s.name);
         }
     }
     if (out.shards.empty()) throw ShardError("no shard of the index can be opened");
-    if (!out.missing.empty() && g_notice) {
+    if (!out.missing.empty() && policy.notice) {
         std::string names;
         for (const std::string& m : out.missing) names += (names.empty() ? "" : ", ") + m;
-        g_notice("partial answer: " + std::to_string(out.shards.size()) + " of " + std::to_string(sources.size()) +
+        policy.notice("partial answer: " + std::to_string(out.shards.size()) + " of " + std::to_string(sources.size()) +
                  " shards searched; missing: " + names);
     }
     return out;

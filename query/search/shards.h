@@ -57,16 +57,18 @@ struct ShardError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// `spec` is one path, or several joined by '\n' (several --db). A shard that cannot be
-// opened is an error naming it, unless partial answers are allowed.
-OpenedShards open_shards(const std::string& spec);
+// What to do when a shard cannot be opened: by default an error naming it; with
+// allow_partial (the CLI's --allow-partial) search the others and tell `notice` which did not.
+struct ShardPolicy {
+    bool allow_partial = false;
+    std::function<void(const std::string&)> notice;
+};
+
+// `spec` is one path, or several joined by '\n' (several --db).
+OpenedShards open_shards(const std::string& spec, const ShardPolicy& policy = {});
 
 // Several --db options as one spec for open_shards.
 std::string join_db_specs(const std::vector<std::string>& dbs);
-
-// Process-wide, set by the CLI (--allow-partial): search the shards that answer, and
-// tell `notice` which ones did not.
-void set_allow_partial_shards(bool allow, std::function<void(const std::string&)> notice = {});
 
 // Metadata across shards: the first non-empty value, and every key with a prefix.
 std::string shard_metadata(const std::vector<Shard>& shards, const std::string& key);
