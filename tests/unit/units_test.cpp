@@ -148,14 +148,6 @@ TEST_CASE("anchors are unique and stable") {
     for (size_t i = 0; i < s.units.size(); ++i) CHECK(again.units[i].anchor == s.units[i].anchor);
 }
 
-TEST_CASE("ends_sentence looks through closing quotes and brackets") {
-    CHECK(ends_sentence("trafficked\"."));
-    CHECK(ends_sentence("as follows:"));
-    CHECK(ends_sentence("the end.\xE2\x80\x9D"));
-    CHECK_FALSE(ends_sentence("recommendations,"));
-    CHECK_FALSE(ends_sentence("[add: Canada]"));
-}
-
 namespace {
 
 SourceLine line(const std::string& text, bool block = true, bool emphasised = false, LineRole role = LineRole::body) {
