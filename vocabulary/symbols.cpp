@@ -29,12 +29,12 @@ std::size_t parts_end(std::string_view text, std::size_t slash) {
     return end;
 }
 
-// The length of the symbol whose organ starts at `b` and ends at the slash `slash`; 0 if none.
-std::size_t symbol_at(std::string_view text, std::size_t b, std::size_t slash) {
+// The end of the symbol-shaped run whose organ ends at the slash `slash`, or `slash` when
+// there is none; `digit` says whether its parts hold one.
+std::size_t shape_end(std::string_view text, std::size_t slash, bool& digit) {
     const std::size_t end = parts_end(text, slash);
-    if (end == slash) return 0;
-    const bool digit = std::any_of(text.begin() + static_cast<long>(slash), text.begin() + static_cast<long>(end), is_digit);
-    return digit ? end - b : 0;
+    digit = std::any_of(text.begin() + static_cast<long>(slash), text.begin() + static_cast<long>(end), is_digit);
+    return end;
 }
 
 }  // namespace
@@ -45,11 +45,17 @@ bool find_un_symbol(std::string_view text, std::size_t from, std::size_t& start,
         while (b > from && slash - b <= kMaxOrgan && is_upper(text[b - 1])) --b;
         if (b == slash || slash - b > kMaxOrgan) continue;
         if (b > 0 && is_word_byte(text[b - 1])) continue;
-        if (const std::size_t length = symbol_at(text, b, slash); length > 0) {
+        bool digit = false;
+        const std::size_t e = shape_end(text, slash, digit);
+        if (e == slash) continue;
+        if (digit) {
             start = b;
-            end = b + length;
+            end = e;
             return true;
         }
+        // No digit: nor in any run starting inside this one (they end where it ends), so
+        // the search goes on after it, in linear time ("UN/DESA/...").
+        slash = e - 1;
     }
     return false;
 }
@@ -58,7 +64,8 @@ bool is_un_symbol(std::string_view text) {
     const std::size_t slash = text.find('/');
     if (slash == std::string_view::npos || slash == 0 || slash > kMaxOrgan) return false;
     if (!std::all_of(text.begin(), text.begin() + static_cast<long>(slash), is_upper)) return false;
-    return symbol_at(text, 0, slash) == text.size();
+    bool digit = false;
+    return shape_end(text, slash, digit) == text.size() && digit;
 }
 
 std::string_view un_symbol_in_word(std::string_view word) {

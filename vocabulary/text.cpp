@@ -86,16 +86,24 @@ bool is_sentence_end(UChar32 cp) {
 }  // namespace
 
 bool ends_sentence(std::string_view text) {
-    const std::vector<UChar32> cps = code_points(text);
+    // From the end backwards, decoding only what is passed over (it runs on every block).
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     bool in_marker = false;  // walking back through U+E000 n U+E001
-    for (auto it = cps.rbegin(); it != cps.rend(); ++it) {
-        if (*it == 0xE001) in_marker = true;
+    for (int32_t i = static_cast<int32_t>(text.size()); i > 0;) {
+        int32_t start = i - 1;  // the lead byte of the last character before i
+        while (start > 0 && i - start < 4 && (bytes[start] & 0xC0) == 0x80) --start;
+        int32_t next = start;
+        UChar32 cp = 0;
+        U8_NEXT(bytes, next, i, cp);
+        if (next != i) cp = 0xFFFD;  // malformed
+        i = start;
+        if (cp == 0xE001) in_marker = true;
         if (in_marker) {
-            if (*it == 0xE000) in_marker = false;
+            if (cp == 0xE000) in_marker = false;
             continue;
         }
-        if (*it == ' ' || is_closing(*it)) continue;
-        return is_sentence_end(*it);
+        if (cp == ' ' || is_closing(cp)) continue;
+        return is_sentence_end(cp);
     }
     return false;
 }

@@ -45,6 +45,13 @@ TEST_CASE("UN document symbols: whole, in a word, and found in running text") {
         const std::string found = find_un_symbol(text, 0, start, end) ? std::string(text.substr(start, end - start)) : "";
         CHECK(found == c.in_text);
     }
+    // Linear time: a long run without a digit is passed over once, not once per slash.
+    std::string office_runs;
+    for (int i = 0; i < 100'000; ++i) office_runs += "UN/DESA/";
+    office_runs += " A/79/1";
+    std::size_t start = 0, end = 0;
+    REQUIRE(find_un_symbol(office_runs, 0, start, end));
+    CHECK(office_runs.substr(start, end - start) == "A/79/1");
     CHECK(un_symbol_in_word("A/74/176,") == "A/74/176");
     CHECK(un_symbol_in_word("E/ICEF/2025/23;") == "E/ICEF/2025/23");
     CHECK(un_symbol_in_word("2/7").empty());
