@@ -222,3 +222,14 @@ TEST_CASE("fuzz regression: an emphasised block with empty text does not read be
     ExtractedText lines = lay_out_text(text);
     CHECK_NOTHROW((void)build_units(lines));
 }
+
+// Issue 22: one definition of a sentence end for every stage; the ellipsis character ends a
+// paragraph as the three dots always did (the PDF layout already read it so).
+TEST_CASE("a paragraph ending in an ellipsis ends as one ending in three dots") {
+    for (const char* ending : {"...", "\xE2\x80\xA6"}) {
+        const std::string shown = ending;
+        CAPTURE(shown);
+        StructuredText s = structure(std::string("I address the General Assembly today") + ending + "\n\nAs a student.\n");
+        CHECK(s.units.size() == 2);
+    }
+}
