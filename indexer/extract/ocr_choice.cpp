@@ -8,6 +8,9 @@
 #include <cstdlib>
 #include <map>
 #include <string_view>
+#include <vector>
+
+#include "vocabulary/text.h"
 
 namespace verbatim {
 namespace {
@@ -16,19 +19,10 @@ namespace fs = std::filesystem;
 
 enum class Script { none, latin, cyrillic, greek, arabic, hebrew, han, kana, hangul, other };
 
-// Decodes one UTF-8 character at `i` (advancing it); U+FFFD for a malformed sequence.
-std::uint32_t next_char(std::string_view s, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = byte(i++);
-    if (c < 0x80) return c;
-    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-    if (extra < 0 || i + static_cast<std::size_t>(extra) > s.size()) return 0xFFFD;
-    std::uint32_t cp = c & (0x3F >> extra);
-    for (int k = 0; k < extra; ++k) {
-        if ((byte(i) & 0xC0) != 0x80) return 0xFFFD;
-        cp = (cp << 6) | (byte(i++) & 0x3F);
-    }
-    return cp;
+// The characters of a word; U+FFFD for a malformed sequence.
+std::vector<std::uint32_t> chars_of(std::string_view s) {
+    const std::vector<UChar32> cps = vocabulary::code_points(s);
+    return {cps.begin(), cps.end()};
 }
 
 Script script_of(std::uint32_t c) {
@@ -67,11 +61,10 @@ enum class Token { no_letters, word, garbage };
 Token judge(std::string_view token) {
     Script script = Script::none;
     bool vowel = false, letters = false;
-    std::size_t i = 0;
     // Punctuation may open and close a word; inside it only letters of one script.
     bool trailing = false;
-    while (i < token.size()) {
-        const std::uint32_t c = next_char(token, i);
+    const std::vector<std::uint32_t> chars = chars_of(token);
+    for (const std::uint32_t c : chars) {
         if (c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || c < 0x20) return Token::garbage;
         const Script s = script_of(c);
         if (s == Script::none) {
@@ -90,10 +83,9 @@ Token judge(std::string_view token) {
     const bool needs_vowel = script == Script::latin || script == Script::cyrillic;
     // One-letter words ("a", "y", "à") and abbreviations in capitals ("UNODC") are words.
     if (needs_vowel && !vowel) {
-        std::size_t k = 0, count = 0;
+        std::size_t count = 0;
         bool upper = true;
-        while (k < token.size()) {
-            const std::uint32_t c = next_char(token, k);
+        for (const std::uint32_t c : chars) {
             if (script_of(c) == Script::none) continue;
             ++count;
             upper = upper && ((c >= 'A' && c <= 'Z') || (c >= 0x410 && c <= 0x42F));
@@ -162,7 +154,7 @@ std::string language_from_text(const std::vector<PageWords>& pages) {
     for (const PageWords& page : pages) {
         if (page_needs_ocr(page)) continue;
         for (const PositionedWord& word : page.words) {
-            for (std::size_t i = 0; i < word.text.size();) ++letters[script_of(next_char(word.text, i))];
+            for (const std::uint32_t c : chars_of(word.text)) ++letters[script_of(c)];
             ++counts[ascii_lower(word.text)];
         }
     }

@@ -11,6 +11,9 @@
 
 #include "indexer/extract/page_layout_internal.h"
 #include "model/parse_number.h"
+#include "vocabulary/dates.h"
+#include "vocabulary/page_marks.h"
+#include "vocabulary/symbols.h"
 
 namespace verbatim::layout {
 namespace {
@@ -23,11 +26,6 @@ constexpr double kBand = 0.12;
 bool all_digits(std::string_view s, std::size_t min, std::size_t max) {
     return s.size() >= min && s.size() <= max &&
            std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-}
-
-bool all_upper(std::string_view s, std::size_t min, std::size_t max) {
-    return s.size() >= min && s.size() <= max &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 // A number of at most nine digits (no overflow); 0 when `s` is not one.
@@ -43,30 +41,20 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
-bool is_counter_token(const std::string& token) {  // "2/7"
-    const std::size_t slash = token.find('/');
-    return slash != std::string::npos && all_digits(std::string_view(token).substr(0, slash), 1, 4) &&
-           all_digits(std::string_view(token).substr(slash + 1), 1, 4);
+bool is_counter_token(std::string_view token) {  // "2/7"
+    int page = 0, of = 0;
+    return vocabulary::read_page_counter(token, page, of);
 }
 
-bool is_bare_number(const std::string& token) { return all_digits(token, 1, 4); }
+bool is_bare_number(std::string_view token) { return all_digits(token, 1, 4); }
 
-// "V.20-05476", "GE.19-13879(E)", "21-02065": UN job numbers.
-bool is_job_token(const std::string& token) {
-    std::string_view t = token;
-    if (const std::size_t dot = t.find('.'); dot != std::string_view::npos) {
-        if (!all_upper(t.substr(0, dot), 1, 3)) return false;
-        t.remove_prefix(dot + 1);
-    }
-    if (t.size() >= 3 && t[t.size() - 3] == '(' && t.back() == ')' && all_upper(t.substr(t.size() - 2, 1), 1, 1))
-        t.remove_suffix(3);
-    if (t.size() == 9 && all_upper(t.substr(8), 1, 1)) t.remove_suffix(1);  // "25-11430X": a reissue
-    return t.size() == 8 && t[2] == '-' && all_digits(t.substr(0, 2), 2, 2) && all_digits(t.substr(3), 5, 5);
-}
+bool is_job_token(std::string_view token) { return vocabulary::is_job_number(token); }
+
+bool is_symbol_token(std::string_view token) { return !vocabulary::un_symbol_in_word(token).empty(); }
 
 bool is_furniture_token(const std::string& token, bool has_job) {
     const std::string_view t = token;
-    const bool language = t.size() == 3 && t[0] == '(' && t[2] == ')' && all_upper(t.substr(1, 1), 1, 1);
+    const bool language = vocabulary::is_language_mark(t);
     const bool star_code = t.size() >= 3 && t.front() == '*' && t.back() == '*' &&
                            std::all_of(t.begin() + 1, t.end() - 1, [](char c) {
                                return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'A' && c <= 'Z');
@@ -76,20 +64,14 @@ bool is_furniture_token(const std::string& token, bool has_job) {
 }
 
 // "Page 3", "Page 3 of 9", "Página 2 de 5", "Страница 4 из 7": the page number, else 0.
+// With `whole_line` the phrase must be all the line holds.
 int page_of(const std::vector<std::string>& tokens, bool whole_line) {
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        const std::string& w = tokens[i];
-        if (!iequals(w, "page") && w != "Página" && w != "página" && w != "Страница" && w != "страница") continue;
-        if (whole_line && i != 0) return 0;
-        if (!all_digits(tokens[i + 1], 1, 9)) continue;
-        if (whole_line) {
-            const std::size_t rest = tokens.size() - i - 2;
-            const bool of = rest == 2 && (tokens[i + 2] == "of" || tokens[i + 2] == "de" || tokens[i + 2] == "из" ||
-                                          tokens[i + 2] == "sur") &&
-                            all_digits(tokens[i + 3], 1, 9);
-            if (rest != 0 && !of) return 0;
-        }
-        return std::max(1, small_number(tokens[i + 1]));
+    const std::vector<std::string_view> words(tokens.begin(), tokens.end());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::size_t end = 0;
+        const int page = vocabulary::page_phrase(words, i, end);
+        if (page == 0) continue;
+        return whole_line && (i != 0 || end != words.size()) ? 0 : page;
     }
     return 0;
 }
@@ -107,7 +89,7 @@ bool is_furniture_pattern(const std::string& text) {
 bool is_symbol_line(const std::string& text) {
     const std::vector<std::string> tokens = split_words(text);
     return !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const std::string& t) {
-        return is_document_symbol(t);
+        return is_symbol_token(t);
     });
 }
 
@@ -233,7 +215,7 @@ bool is_org_name(const std::string& text) {
 }
 
 bool is_date_line(const std::string& text) {
-    const std::string date = iso_date_in(text);
+    const std::string date = vocabulary::iso_date_in(text);
     if (date.empty()) return false;
     return split_words(text).size() <= 5;  // "Tuesday, 13 October 2020", not a sentence
 }
@@ -279,12 +261,18 @@ std::string word_after(const std::string& text, std::initializer_list<std::strin
     return "";
 }
 
+// The symbols a line holds, each once, without the punctuation after them.
+void add_symbols(const std::string& text, TitleBlock& block) {
+    for (const std::string& token : split_words(text)) {
+        const std::string symbol(vocabulary::un_symbol_in_word(token));
+        if (!symbol.empty() && std::find(block.symbols.begin(), block.symbols.end(), symbol) == block.symbols.end())
+            block.symbols.push_back(symbol);
+    }
+}
+
 void read_masthead_line(const std::string& text, TitleBlock& block) {
-    for (const std::string& token : split_words(text))
-        if (is_document_symbol(token) &&
-            std::find(block.symbols.begin(), block.symbols.end(), token) == block.symbols.end())
-            block.symbols.push_back(token);
-    if (block.date.empty()) block.date = iso_date_in(text);
+    add_symbols(text, block);
+    if (block.date.empty()) block.date = vocabulary::iso_date_in(text);
     if (block.distribution.empty()) block.distribution = word_after(text, {"Distr.", "Distr", "Distribution"}, false);
     if (block.original_language.empty()) block.original_language = word_after(text, {"Original"}, true);
 }
@@ -347,7 +335,7 @@ int page_counter(std::string_view text) {
     const std::vector<std::string> tokens = split_words(line);
     if (int n = page_of(tokens, false); n > 0) return n;
     for (const std::string& token : tokens)
-        if (is_counter_token(token)) return small_number(std::string_view(token).substr(0, token.find('/')));
+        if (int page = 0, of = 0; vocabulary::read_page_counter(token, page, of)) return page;
     if (!is_furniture_pattern(line)) return 0;
     for (const std::string& token : tokens)
         if (is_bare_number(token)) return small_number(token);
@@ -356,68 +344,7 @@ int page_counter(std::string_view text) {
 
 std::string job_number_in(std::string_view text) {
     for (const std::string& token : split_words(text))
-        if (is_job_token(token)) return token.substr(0, token.find('('));
-    return "";
-}
-
-bool is_document_symbol(std::string_view token) {
-    std::string_view t = token;
-    while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ';')) t.remove_suffix(1);
-    // [A-Z]{1,6} then two or more "/part" of letters, digits, '.' and '-'; a digit somewhere.
-    const std::size_t slash = t.find('/');
-    if (slash == std::string_view::npos || !all_upper(t.substr(0, slash), 1, 6)) return false;
-    int parts = 0;
-    bool digit = false;
-    for (std::size_t i = slash; i < t.size();) {
-        std::size_t j = i + 1;
-        while (j < t.size() && t[j] != '/') {
-            const auto c = static_cast<unsigned char>(t[j]);
-            if (!std::isalnum(c) && c != '.' && c != '-') return false;
-            digit = digit || std::isdigit(c);
-            ++j;
-        }
-        if (j == i + 1) return false;  // an empty part
-        ++parts;
-        i = j;
-    }
-    return parts >= 2 && digit;
-}
-
-std::string iso_date_in(std::string_view text) {
-    static const std::map<std::string, int> months = {
-        {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-        {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
-        {"december", 12}, {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5},
-        {"juin", 6}, {"juillet", 7}, {"août", 8}, {"septembre", 9}, {"octobre", 10},
-        {"novembre", 11}, {"décembre", 12}, {"enero", 1}, {"febrero", 2}, {"marzo", 3},
-        {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8},
-        {"septiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}};
-    const std::vector<std::string> tokens = split_words(text);
-    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-        // The day: the last one or two digits of a token ("28", "1er", "13-14"), "er" allowed.
-        std::string_view day_token = tokens[i];
-        if (day_token.size() > 2 && day_token.substr(day_token.size() - 2) == "er") day_token.remove_suffix(2);
-        std::size_t d = day_token.size();
-        while (d > 0 && std::isdigit(static_cast<unsigned char>(day_token[d - 1])) && day_token.size() - d < 2) --d;
-        const std::string_view digits = day_token.substr(d);
-        if (digits.empty() || (d > 0 && std::isalpha(static_cast<unsigned char>(day_token[d - 1])))) continue;
-        if (d > 0 && std::isdigit(static_cast<unsigned char>(day_token[d - 1]))) continue;  // "2028"
-        std::size_t m = i + 1;
-        if (tokens[m] == "de" && m + 2 < tokens.size()) ++m;
-        std::string month = tokens[m];
-        std::transform(month.begin(), month.end(), month.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        const auto found = months.find(month);
-        std::size_t y = m + 1;
-        if (y < tokens.size() && tokens[y] == "de") ++y;
-        if (found == months.end() || y >= tokens.size()) continue;
-        const std::string& year = tokens[y];
-        const int day = small_number(digits);
-        if (year.size() < 4 || !all_digits(std::string_view(year).substr(0, 4), 4, 4) || day < 1 || day > 31) continue;
-        char buffer[16];
-        std::snprintf(buffer, sizeof buffer, "%.4s-%02d-%02d", year.c_str(), found->second, day);
-        return buffer;
-    }
+        if (std::string job = vocabulary::job_number_of(token); !job.empty()) return job;
     return "";
 }
 
@@ -483,10 +410,7 @@ TitleBlock take_title_block(std::vector<PageLines>& pages, double body_size) {
         for (const Line& line : page.furniture) {
             const std::string text = line_text(line);
             if (block.job_number.empty()) block.job_number = job_number_in(text);
-            for (const std::string& token : split_words(text))
-                if (is_document_symbol(token) &&
-                    std::find(block.symbols.begin(), block.symbols.end(), token) == block.symbols.end())
-                    block.symbols.push_back(token);
+            add_symbols(text, block);
         }
     }
     block.title = find_title(first, body_size);

@@ -11,15 +11,18 @@
 
 #include "indexer/extract/page_layout.h"
 #include "model/document.h"
+#include "vocabulary/text.h"
 
 namespace verbatim::layout {
 
 // ---------------------------------------------------------------------------
 // Text helpers (page_layout_text.cpp)
 
-// UTF-8 in code points (malformed bytes as U+FFFD), and one code point appended as UTF-8.
-std::vector<UChar32> code_points(std::string_view text);
-void append_utf8(std::string& out, UChar32 cp);
+// UTF-8 in code points, one code point appended as UTF-8, where a sentence ends: the
+// vocabulary's, for every stage (vocabulary/text.h).
+using vocabulary::append_utf8;
+using vocabulary::code_points;
+using vocabulary::ends_sentence;
 
 // Ligatures -> letters, soft hyphens and zero-width marks dropped, odd spaces -> ' ',
 // symbol-font private-use digits (U+F020..U+F07E) -> ASCII, runs of spaces collapsed, trimmed.
@@ -31,8 +34,6 @@ std::vector<std::string> split_words(std::string_view text);
 bool is_numbering_token(std::string_view token);
 // "13" "*" "**" "†", or a table note's "a": what opens a footnote in the footnote area.
 bool is_footnote_label(std::string_view token);
-// The line ends a sentence: last visible character is . ! ? : ; (quotes/brackets skipped).
-bool ends_sentence(std::string_view text);
 // First letter of the text (markers, quotes and brackets skipped) is lowercase.
 bool starts_lowercase(std::string_view text);
 // Text with footnote markers removed.
@@ -126,10 +127,6 @@ std::string repetition_key(std::string_view text);
 int page_counter(std::string_view text);
 // "V.20-05476", "GE.19-13879(E)", "21-02065 (E)" -> the job number; empty if none.
 std::string job_number_in(std::string_view text);
-// "CTOC/COP/WG.4/2020/4"-shaped tokens.
-bool is_document_symbol(std::string_view token);
-// "28 September 2020" anywhere in the text -> "2020-09-28"; empty if none.
-std::string iso_date_in(std::string_view text);
 
 // Moves running headers/footers of every page from `lines` to `furniture`: those
 // repeated across pages, counters and job numbers, and a header printed on one page

@@ -1,5 +1,5 @@
 // Character-level text work for page layout: normalisation, numbering tokens,
-// sentence ends, and the rejoining of words hyphenated at a line end.
+// and the rejoining of words hyphenated at a line end.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -14,27 +14,6 @@
 #include "indexer/extract/page_layout_internal.h"
 
 namespace verbatim::layout {
-
-void append_utf8(std::string& out, UChar32 cp) {
-    char buffer[4];
-    int32_t length = 0;
-    UBool error = false;
-    U8_APPEND(buffer, length, 4, cp, error);
-    if (!error) out.append(buffer, static_cast<std::size_t>(length));
-}
-
-// Decodes UTF-8; malformed bytes come back as U+FFFD.
-std::vector<UChar32> code_points(std::string_view text) {
-    std::vector<UChar32> cps;
-    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-    const auto length = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < length;) {
-        UChar32 cp = 0;
-        U8_NEXT(bytes, i, length, cp);
-        cps.push_back(cp < 0 ? 0xFFFD : cp);
-    }
-    return cps;
-}
 
 namespace {
 
@@ -63,21 +42,12 @@ const char* ligature(UChar32 cp) {
 // U+E000/U+E001 frame footnote markers inside line text.
 bool is_marker(UChar32 cp) { return cp == 0xE000 || cp == 0xE001; }
 
-bool is_closing(UChar32 cp) {
-    return cp == ')' || cp == ']' || cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D ||
-           cp == 0x00BB || cp == '*';
-}
-
 bool is_opening(UChar32 cp) {
     return cp == '(' || cp == '[' || cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x201C ||
            cp == 0x00AB;
 }
 
-std::string lowercase(std::string_view text) {
-    std::string out;
-    for (UChar32 cp : code_points(text)) append_utf8(out, u_tolower(cp));
-    return out;
-}
+using vocabulary::lowercase;
 
 // Letters (and inner hyphens/apostrophes) of a token, without surrounding punctuation.
 std::string word_core(std::string_view token) {
@@ -219,16 +189,6 @@ std::string without_markers(std::string_view text) {
         if (cp == 0xE001) inside = false;
     }
     return out;
-}
-
-bool ends_sentence(std::string_view text) {
-    const std::vector<UChar32> cps = code_points(without_markers(text));
-    for (auto it = cps.rbegin(); it != cps.rend(); ++it) {
-        if (*it == ' ' || is_closing(*it)) continue;
-        return *it == '.' || *it == '!' || *it == '?' || *it == ':' || *it == ';' ||
-               *it == 0x2026 || *it == 0x3002;
-    }
-    return false;
 }
 
 bool starts_lowercase(std::string_view text) {

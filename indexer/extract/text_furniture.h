@@ -24,9 +24,6 @@ struct HeaderFields {
 // Fills `fields` from what it holds.
 bool is_header_line(std::string_view line, HeaderFields& fields);
 
-// "A/70/PV.15", "CTOC/COP/WG.4/2020/4": capitals, then 1-8 "/"-separated parts, a digit.
-bool is_symbol_token(std::string_view token);
-
 // The line with every run of digits replaced by '#': running headers that change their
 // page or date share it ("# General Assembly - Forty-eighth session").
 std::string digit_shape(std::string_view line);

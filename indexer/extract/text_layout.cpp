@@ -1,7 +1,7 @@
 #include "indexer/extract/text_layout.h"
 
-#include "indexer/extract/page_layout_internal.h"  // ends_sentence, shared with PDF layout
 #include "indexer/extract/text_furniture.h"
+#include "vocabulary/text.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -178,12 +178,6 @@ std::vector<CleanLine> clean_line(std::string_view raw) {
 
 namespace {
 
-size_t code_points(std::string_view s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
 // How a plain text is laid out, from one pass over its lines.
 struct LineShape {
     // Written one paragraph per line (no blank lines between paragraphs, long lines), as
@@ -195,7 +189,7 @@ struct LineShape {
 };
 
 bool ends_clause(std::string_view line) {
-    return layout::ends_sentence(line) || (!line.empty() && line.back() == ',');
+    return vocabulary::ends_sentence(line) || (!line.empty() && line.back() == ',');
 }
 
 std::string_view first_word(std::string_view line) {
@@ -249,7 +243,7 @@ RunningHeaders find_running_headers(const std::string& text) {
             weak.emplace_back(number, fields);
         }
         if (line.empty() || line.size() > 80 || line.find_first_of("0123456789") == std::string_view::npos ||
-            layout::ends_sentence(line) || line.front() == '#' || line.front() == '|' ||
+            vocabulary::ends_sentence(line) || line.front() == '#' || line.front() == '|' ||
             line.find_first_of(",;()\"") != std::string_view::npos || (line.front() >= 'a' && line.front() <= 'z'))
             continue;  // headers are not clauses: "50th meeting, p. 3)" is a wrapped line
         if (starts_numbered(line)) continue;  // "12. Item 4": a numbered paragraph, not a header
@@ -295,7 +289,7 @@ LineShape line_shape(const std::string& text, const std::unordered_set<size_t>& 
         lines += blank_run + 1;
         blank_run = 0;
         after_furniture = false;
-        lengths.push_back(code_points(line));
+        lengths.push_back(vocabulary::char_count(line));
         if (line.size() > 200) ++long_lines;
         if (ends_clause(line)) ++ended;
     }
@@ -386,7 +380,7 @@ ExtractedText lay_out_text(const std::string& text) {
         for (size_t i = 0; i + 1 < lines.size(); ++i) {
             const std::string& line = lines[i].line.text;
             const std::string& next = lines[i + 1].line.text;
-            if (layout::ends_sentence(line) && code_points(line) + 1 + code_points(first_word(next)) <= column)
+            if (vocabulary::ends_sentence(line) && vocabulary::char_count(line) + 1 + vocabulary::char_count(first_word(next)) <= column)
                 lines[i + 1].line.starts_block = true;
         }
 

@@ -4,8 +4,8 @@
 #include <array>
 #include <cctype>
 
-#include "indexer/structure/countries.h"
 #include "model/ascii.h"
+#include "vocabulary/countries.h"
 
 namespace verbatim {
 
@@ -88,7 +88,7 @@ std::vector<std::string> delegations_in(std::string_view list, bool require_all)
         b = e + 1;
         // "Israel suggests ..." or "UK: ..." keep only the name.
         if (item.empty()) continue;
-        std::string name = canonical_country(item);
+        std::string name = vocabulary::canonical_country(item);
         if (name.empty()) {
             // Observers and organisations: a short capitalised name is still a delegation.
             size_t words = static_cast<size_t>(std::count(item.begin(), item.end(), ' ') + 1);
@@ -254,13 +254,13 @@ void annotate_unit(const DocumentMeta& doc, Unit& unit) {
         if (!a.status.empty()) unit.status = a.status;  // the last status line wins
         for (Change& c : a.changes) {
             for (const std::string& d : c.delegations)
-                if (!canonical_country(d).empty() &&
+                if (!vocabulary::canonical_country(d).empty() &&
                     std::find(unit.countries.begin(), unit.countries.end(), d) == unit.countries.end())
                     unit.countries.push_back(d);
             unit.changes.push_back(std::move(c));
         }
     }
-    for (const std::string& c : countries_in(unit.text))
+    for (const std::string& c : vocabulary::countries_in(unit.text))
         if (std::find(unit.countries.begin(), unit.countries.end(), c) == unit.countries.end()) unit.countries.push_back(c);
 
     bool recommendation = unit.kind == UnitKind::recommendation || unit.kind == UnitKind::item;

@@ -5,8 +5,7 @@
 #include <cctype>
 #include <vector>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
+#include "vocabulary/text.h"
 
 namespace verbatim::blocks {
 namespace {
@@ -24,25 +23,9 @@ std::vector<std::string_view> words_of(std::string_view text) {
     return words;
 }
 
-// Lower case, ASCII and the Latin-1/Cyrillic letters ICU knows, for comparing words.
-std::string fold(std::string_view word) {
-    std::string out;
-    int32_t i = 0;
-    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-    const auto n = static_cast<int32_t>(word.size());
-    while (i < n) {
-        UChar32 c = 0;
-        U8_NEXT(s, i, n, c);
-        if (c < 0) continue;
-        c = u_tolower(c);
-        char buf[4];
-        int32_t len = 0;
-        UBool error = false;
-        U8_APPEND(buf, len, 4, c, error);
-        if (!error) out.append(buf, static_cast<size_t>(len));
-    }
-    return out;
-}
+using vocabulary::char_count;
+using vocabulary::is_upper_start;
+using vocabulary::lowercase;
 
 std::string_view trim_punct(std::string_view w) {
     while (!w.empty() && std::string_view(",.;:()[]\"'*").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
@@ -54,18 +37,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool is_upper_start(std::string_view s) {
-    if (s.empty()) return false;
-    int32_t i = 0;
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    return c >= 0 && u_isalpha(c) && !u_islower(c);
-}
-
-bool is_roman(std::string_view s) {
-    return !s.empty() && s.size() <= 6 && s.find_first_not_of("IVXLC") == std::string_view::npos;
-}
-
 bool is_all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
@@ -74,7 +45,7 @@ bool is_all_digits(std::string_view s) {
 bool is_label_token(std::string_view s) {
     s = trim_punct(s);
     if (s.empty() || s.size() > 8) return false;
-    if (is_roman(s)) return true;
+    if (vocabulary::is_roman_numeral(s)) return true;
     if (s.size() == 1 && std::isupper(static_cast<unsigned char>(s[0]))) return true;
     bool digit = false;
     for (char c : s) {
@@ -82,12 +53,6 @@ bool is_label_token(std::string_view s) {
         else if (c != '.' && c != '-' && !(std::isupper(static_cast<unsigned char>(c)))) return false;
     }
     return digit;
-}
-
-size_t char_count(std::string_view s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
 }
 
 }  // namespace
@@ -121,7 +86,7 @@ bool is_contents_entry(std::string_view text) {
 }
 
 bool is_contents_heading(std::string_view text) {
-    const std::string t = fold(text);
+    const std::string t = lowercase(text);
     static const std::array<std::string_view, 9> kHeads{
         "contents", "table of contents", "sommaire", "table des matières", "índice",
         "indice", "содержание", "المحتويات", "目录"};
@@ -149,7 +114,7 @@ bool is_chapeau(std::string_view text) {
     // "The Council," / "L'Assemblée générale,": an article opens it, or it is an organ's
     // name alone ("Генеральная Ассамблея,"); "At its 5th meeting, the Council," is prose.
     static const std::array<std::string_view, 7> kArticles{"the", "la", "le", "les", "el", "los", "las"};
-    const std::string first = fold(words[0]);
+    const std::string first = lowercase(words[0]);
     const bool article = std::find(kArticles.begin(), kArticles.end(), first) != kArticles.end() ||
                          first.rfind("l'", 0) == 0 || first.rfind("l\xE2\x80\x99", 0) == 0;
     if (!article && words.size() > 4) return false;
@@ -159,7 +124,7 @@ bool is_chapeau(std::string_view text) {
         "consejo", "conferencia", "comisión", "junta", "ассамблея", "совет", "конференция",
         "комиссия", "комитет", "الجمعية", "المجلس"};
     for (std::string_view w : words) {
-        const std::string f = fold(trim_punct(w));
+        const std::string f = lowercase(trim_punct(w));
         for (std::string_view organ : kOrgans)
             if (ends_with(f, organ)) return true;  // "l'assemblée" too
     }
@@ -170,7 +135,7 @@ bool is_chapeau(std::string_view text) {
 bool opens_preambular(std::string_view text) {
     const std::vector<std::string_view> words = words_of(text);
     if (words.empty() || !is_upper_start(words[0])) return false;
-    std::string first = fold(trim_punct(words[0]));
+    std::string first = lowercase(trim_punct(words[0]));
     static const std::array<std::string_view, 58> kOpeners{
         // English adjectives and phrases that open preambular paragraphs
         "mindful", "aware", "convinced", "concerned", "deeply", "gravely", "seriously", "alarmed",
@@ -215,7 +180,7 @@ std::string part_name(std::string_view text) {
     for (const Head& head : kHeads) {
         if (words.size() < head.words.size()) continue;
         bool match = true;
-        for (size_t i = 0; i < head.words.size() && match; ++i) match = fold(trim_punct(words[i])) == head.words[i];
+        for (size_t i = 0; i < head.words.size() && match; ++i) match = lowercase(trim_punct(words[i])) == head.words[i];
         if (!match) continue;
         size_t next = head.words.size();
         std::string name;
@@ -254,7 +219,7 @@ std::string caption_kind(std::string_view text, std::string& number) {
         {"cuadro", "table"}, {"gráfico", "figure"}, {"figura", "figure"}, {"таблица", "table"},
         {"рисунок", "figure"}, {"диаграмма", "figure"},
     }};
-    const std::string head = fold(trim_punct(words[0]));
+    const std::string head = lowercase(trim_punct(words[0]));
     for (const auto& [word, kind] : kKinds) {
         if (head != word || !is_upper_start(words[0]) || !is_label_token(words[1])) continue;
         // "Table 3 shows ..." is a sentence about the table, not its caption.
@@ -278,7 +243,7 @@ bool split_decimal_number(std::string_view number, std::string& paragraph, std::
 std::string part_slug(std::string_view part) {
     std::string out;
     for (const std::string_view w : words_of(part)) {
-        std::string f = fold(w);
+        std::string f = lowercase(w);
         std::string clean;
         for (unsigned char c : f)
             if (std::isalnum(c) || c >= 0x80) clean += static_cast<char>(c);

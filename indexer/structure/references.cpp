@@ -4,6 +4,8 @@
 #include <cctype>
 #include <re2/re2.h>
 
+#include "vocabulary/symbols.h"
+
 namespace verbatim {
 
 namespace {
@@ -28,42 +30,6 @@ bool may_name_resolution(std::string_view text) {
     for (std::string_view body : {"General Assembly", "Economic and Social Council", "ECOSOC", "Human Rights Council",
                                   "Security Council", "CCPCJ", "CND", "Commission on Crime Prevention", "RES"})
         if (text.find(body) != std::string_view::npos) return true;
-    return false;
-}
-
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool is_symbol_char(char c) { return is_alnum(c) || c == '.' || c == '-'; }
-
-// A UN symbol: at a word start, 1 to 8 upper-case letters, then one or more parts
-// "/" + [A-Za-z0-9.-]* ending in a letter or digit. Gives the match in [start, end)
-// of the first symbol at or after `from`, as the regular expression
-// \b([A-Z]{1,8}(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+) would (it cost a quarter of indexing).
-bool next_symbol(std::string_view text, size_t from, size_t& start, size_t& end) {
-    for (size_t slash = text.find('/', from); slash != std::string_view::npos; slash = text.find('/', slash + 1)) {
-        // The upper-case series just before this slash, 1 to 8 letters, at a word start.
-        size_t b = slash;
-        while (b > from && slash - b <= 8 && is_upper(text[b - 1])) --b;
-        if (b == slash || slash - b > 8) continue;
-        if (b > 0 && is_word_char(text[b - 1])) continue;
-        // The parts: each the longest run of symbol characters, cut after its last letter
-        // or digit; another part follows only a part that ended with its run.
-        size_t e = slash;
-        while (e < text.size() && text[e] == '/') {
-            size_t run = e + 1;
-            while (run < text.size() && is_symbol_char(text[run])) ++run;
-            size_t last = run;
-            while (last > e + 1 && !is_alnum(text[last - 1])) --last;
-            if (last == e + 1) break;  // no letter or digit: not a part
-            e = last;
-            if (last != run) break;
-        }
-        if (e == slash) continue;
-        start = b;
-        end = e;
-        return true;
-    }
     return false;
 }
 
@@ -117,12 +83,10 @@ std::vector<TextReference> find_references(std::string_view text) {
         }
     }
     size_t match_start = 0, match_end = 0;
-    for (size_t from = 0; next_symbol(text, from, match_start, match_end); from = match_end) {
-        std::string symbol = canonical_symbol(text.substr(match_start, match_end - match_start));
+    for (size_t from = 0; vocabulary::find_un_symbol(text, from, match_start, match_end); from = match_end) {
+        std::string symbol(text.substr(match_start, match_end - match_start));
         size_t start = match_start;
-        size_t end = start + symbol.size();
-        if (std::none_of(symbol.begin(), symbol.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-            continue;
+        size_t end = match_end;
         if (std::any_of(refs.begin(), refs.end(), [&](const TextReference& r) { return overlaps(r, start, end); }))
             continue;
         TextReference r{symbol, {}, start, end};

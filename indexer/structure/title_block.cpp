@@ -10,12 +10,13 @@
 
 #include <re2/re2.h>
 
+#include "vocabulary/dates.h"
+#include "vocabulary/symbols.h"
+
 namespace verbatim {
 
 namespace {
 
-const std::array<const char*, 12> kMonths{"january", "february", "march",     "april",   "may",      "june",
-                                          "july",    "august",   "september", "october", "november", "december"};
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && ascii_lower(s.substr(0, prefix.size())) == prefix;
@@ -45,7 +46,7 @@ bool is_salutation(std::string_view line) {
 std::string stated_date(const std::vector<Unit>& units) {
     auto look = [&](const Unit& u) -> std::string {
         if (u.text.size() > 80) return {};
-        std::string date = find_date(u.text);
+        std::string date = vocabulary::iso_date_in(u.text);
         if (date.empty()) return {};
         return std::count(u.text.begin(), u.text.end(), ' ') <= 6 ? date : std::string();
     };
@@ -75,61 +76,6 @@ int ordinal_value(std::string_view word) {
         if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") return n;
     }
     return 0;
-}
-
-std::string find_date(std::string_view text) {
-    // "<1-2 digits> <Month> <4 digits>", months in any letter case.
-    auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (!digit(text[i]) || (i > 0 && digit(text[i - 1]))) continue;
-        size_t j = i;
-        while (j < text.size() && digit(text[j]) && j - i < 3) ++j;
-        if (j - i > 2) continue;
-        int day = 0;
-        std::from_chars(text.data() + i, text.data() + j, day);
-        size_t k = j;
-        while (k < text.size() && std::isspace(static_cast<unsigned char>(text[k]))) ++k;
-        if (k == j) continue;
-        size_t m = k;
-        while (m < text.size() && std::isalpha(static_cast<unsigned char>(text[m]))) ++m;
-        const std::string month = ascii_lower(text.substr(k, m - k));
-        auto it = std::find(kMonths.begin(), kMonths.end(), month);
-        if (it == kMonths.end()) continue;
-        size_t y = m;
-        while (y < text.size() && std::isspace(static_cast<unsigned char>(text[y]))) ++y;
-        if (y == m || y + 4 > text.size()) continue;
-        int year = 0;
-        auto [end, ec] = std::from_chars(text.data() + y, text.data() + y + 4, year);
-        if (ec != std::errc() || end != text.data() + y + 4) continue;
-        if (day < 1 || day > 31) continue;
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, static_cast<int>(it - kMonths.begin()) + 1, day);
-        return buf;
-    }
-    return {};
-}
-
-bool looks_like_symbol(std::string_view text) {
-    // [A-Z]{1,8}(/[A-Za-z0-9.-]{1,12}){1,8} holding a digit
-    if (text.size() >= 60) return false;
-    size_t i = 0;
-    while (i < text.size() && text[i] >= 'A' && text[i] <= 'Z') ++i;
-    if (i == 0 || i > 8 || i == text.size()) return false;
-    size_t parts = 0;
-    bool digit = false;
-    while (i < text.size()) {
-        if (text[i] != '/') return false;
-        const size_t from = ++i;
-        while (i < text.size() && text[i] != '/') {
-            const unsigned char c = static_cast<unsigned char>(text[i]);
-            if (!(std::isalnum(c) || c == '.' || c == '-') || c >= 0x80) return false;
-            digit = digit || std::isdigit(c);
-            ++i;
-        }
-        if (i == from || i - from > 12) return false;
-        ++parts;
-    }
-    return parts <= 8 && digit;
 }
 
 namespace {
@@ -195,8 +141,8 @@ bool shows_title_page(const ExtractedText& extracted, const std::vector<std::str
     const TitleBlock& tb = extracted.title_block;
     if (!tb.symbols.empty() || !tb.date.empty() || !tb.title.empty() || !tb.distribution.empty()) return true;
     for (const std::string& line : front_matter) {
-        if (looks_like_symbol(line) || !distribution_in(line).empty() || !original_language_in(line).empty() ||
-            line == "United Nations" || (line.size() < 40 && !find_date(line).empty()))
+        if (vocabulary::is_un_symbol(line) || !distribution_in(line).empty() || !original_language_in(line).empty() ||
+            line == "United Nations" || (line.size() < 40 && !vocabulary::iso_date_in(line).empty()))
             return true;
     }
     // A title set apart (a heading, bold, a larger font) that does not address anyone.
@@ -226,7 +172,7 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
     std::vector<std::string> title_candidates;
     for (const std::string& line : structured.front_matter) {
         bool field = false;
-        if (looks_like_symbol(line)) {
+        if (vocabulary::is_un_symbol(line)) {
             if (meta.symbol.empty()) meta.symbol = line;
             else if (line != meta.symbol) meta.other_symbols.push_back(line);
             field = true;
@@ -239,7 +185,7 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
             if (meta.original_language.empty()) meta.original_language = original;
             field = true;
         }
-        std::string date = find_date(line);
+        std::string date = vocabulary::iso_date_in(line);
         if (!date.empty() && line.size() < 40) {
             if (meta.date.empty()) meta.date = date;
             field = true;

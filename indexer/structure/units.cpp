@@ -2,6 +2,7 @@
 
 #include "indexer/structure/block_kinds.h"
 #include "model/parse_number.h"
+#include "vocabulary/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -27,32 +28,11 @@ struct Block {
     int page_first = 0, page_last = 0;
 };
 
-// The first letter's case, for any script (ICU). Scripts without case (Arabic, Han)
-// count as an upper-case start: they begin sentences and headings as well.
-UChar32 first_code_point(std::string_view s) {
-    if (s.empty()) return -1;
-    int32_t i = 0;
-    UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    return c;
-}
-
-// Length in characters, not bytes: limits must not be tighter for Cyrillic or Arabic.
-size_t char_count(std::string_view s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-bool is_upper_start(std::string_view s) {
-    UChar32 c = first_code_point(s);
-    return c >= 0 && u_isalpha(c) && !u_islower(c);
-}
-
-bool is_lower_start(std::string_view s) {
-    UChar32 c = first_code_point(s);
-    return c >= 0 && u_islower(c);
-}
+using vocabulary::char_count;
+using vocabulary::ends_sentence;
+using vocabulary::first_code_point;
+using vocabulary::is_lower_start;
+using vocabulary::is_upper_start;
 
 std::string_view strip_bullet(std::string_view s, bool* had_bullet = nullptr) {
     bool bullet = false;
@@ -92,12 +72,6 @@ bool match_paragraph(std::string_view s, std::string& number, std::string_view& 
     return spaced || is_upper_start(rest);
 }
 
-bool is_roman(std::string_view s, bool upper) {
-    if (s.empty() || s.size() > 6) return false;
-    std::string_view letters = upper ? "IVXL" : "ivxl";
-    return s.find_first_not_of(letters) == std::string_view::npos;
-}
-
 // "(b) text" -> label "b"
 bool match_item(std::string_view s, std::string& label, std::string_view& rest) {
     if (s.size() < 4 || s[0] != '(') return false;
@@ -105,7 +79,7 @@ bool match_item(std::string_view s, std::string& label, std::string_view& rest) 
     if (close == std::string_view::npos || close < 2 || close > 7) return false;
     std::string_view inner = s.substr(1, close - 1);
     bool letters = inner.size() <= 2 && std::all_of(inner.begin(), inner.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!letters && !is_roman(inner, false)) return false;
+    if (!letters && !vocabulary::is_lower_roman_numeral(inner)) return false;
     if (close + 1 >= s.size() || s[close + 1] != ' ') return false;
     label = std::string(inner);
     rest = s.substr(close + 2);
@@ -120,7 +94,7 @@ int match_numbered_heading(std::string_view s, std::string& numbering) {
     std::string_view head = s.substr(0, dot);
     std::string_view title = s.substr(dot + 2);
     if (!is_upper_start(title)) return 0;
-    if (is_roman(head, true)) {
+    if (vocabulary::is_roman_numeral(head)) {
         numbering = std::string(head);
         return 1;
     }
@@ -128,7 +102,7 @@ int match_numbered_heading(std::string_view s, std::string& numbering) {
     // short, and not a sentence ("M. Draganov succède à ..." is Monsieur Draganov).
     UChar32 letter = first_code_point(head);
     if (letter >= 0 && static_cast<size_t>(U8_LENGTH(letter)) == head.size() && u_isupper(letter) &&
-        char_count(s) < 160 && !ends_sentence(std::string(s))) {
+        char_count(s) < 160 && !ends_sentence(s)) {
         numbering = std::string(head);
         return 2;
     }
@@ -394,7 +368,7 @@ std::string item_label_prefix(const Unit& parent) {
 
 // Is "(i)" a roman sub-item of the last lettered item, or the letter after "(h)"?
 bool is_roman_subitem(const std::string& label, const std::vector<Unit>& units, int parent) {
-    if (!is_roman(label, false)) return false;
+    if (!vocabulary::is_lower_roman_numeral(label)) return false;
     const std::string& parent_anchor = units[static_cast<size_t>(parent)].anchor;
     const Unit* last_item = nullptr;
     const Unit* last_letter = nullptr;
@@ -429,7 +403,7 @@ void add_item(Builder& b, const Block& block, const std::string& label, std::str
     if (is_roman_subitem(label, b.units, parent)) {
         for (int i = static_cast<int>(b.units.size()) - 1; i > parent; --i) {
             const Unit& u = b.units[static_cast<size_t>(i)];
-            if (u.kind == UnitKind::item && u.parent == p.anchor && !is_roman(u.number, false)) {
+            if (u.kind == UnitKind::item && u.parent == p.anchor && !vocabulary::is_lower_roman_numeral(u.number)) {
                 letter_parent = &u;
                 break;
             }
@@ -705,21 +679,6 @@ void link_footnotes(Builder& b) {
 }
 
 }  // namespace
-
-bool ends_sentence(const std::string& text) {
-    size_t end = text.size();
-    auto closing = [&](size_t i) {
-        std::string_view t(text.data(), i);
-        for (std::string_view c : {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "*"})
-            if (t.size() >= c.size() && t.substr(t.size() - c.size()) == c) return c.size();
-        return size_t{0};
-    };
-    while (end > 0 && text[end - 1] == ' ') --end;
-    for (size_t n = closing(end); n > 0; n = closing(end)) end -= n;
-    if (end == 0) return false;
-    char c = text[end - 1];
-    return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
-}
 
 StructuredText build_units(const ExtractedText& extracted) {
     StructuredText out;

@@ -21,8 +21,4 @@ struct StructuredText {
 // footnotes is joined again.
 StructuredText build_units(const ExtractedText& text);
 
-// True when `text` ends a sentence: . ; : ! ? possibly followed by closing quotes,
-// brackets or parentheses.
-bool ends_sentence(const std::string& text);
-
 }  // namespace verbatim

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "indexer/structure/countries.h"
+#include "vocabulary/countries.h"
 #include "indexer/structure/title_block.h"
 #include "model/ascii.h"
 #include "model/document.h"
@@ -126,7 +126,7 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
         return Xapian::Query(schema::key(schema::kStatus, s));
     }
     if (name == "country") {
-        std::string canonical = canonical_country(value);
+        std::string canonical = vocabulary::canonical_country(value);
         // Observers and organisations that are not in the country table are matched as written.
         return Xapian::Query(schema::key(schema::kCountry, ascii_lower(canonical.empty() ? value : canonical)));
     }

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "indexer/structure/annotations.h"
-#include "indexer/structure/countries.h"
+#include "vocabulary/countries.h"
 
 using namespace verbatim;
 
@@ -124,19 +124,19 @@ TEST_CASE("country names: one canonical name for each way of writing it") {
              {"Narnia", ""},
          }) {
         CAPTURE(c.written);
-        CHECK(canonical_country(c.written) == c.canonical);
+        CHECK(vocabulary::canonical_country(c.written) == c.canonical);
     }
-    CHECK(countries_in("Ms. Jalil (Afghanistan) and the Niger, with Papua New Guinea, Nigeria and the US") ==
+    CHECK(vocabulary::countries_in("Ms. Jalil (Afghanistan) and the Niger, with Papua New Guinea, Nigeria and the US") ==
           std::vector<std::string>{"Afghanistan", "Niger", "Papua New Guinea", "Nigeria", "United States"});
-    CHECK(countries_in("let us go to the chad of guinea").empty());  // lower case is not a name
-    CHECK(countries_in("Iran (Islamic Republic of) spoke") == std::vector<std::string>{"Iran"});
+    CHECK(vocabulary::countries_in("let us go to the chad of guinea").empty());  // lower case is not a name
+    CHECK(vocabulary::countries_in("Iran (Islamic Republic of) spoke") == std::vector<std::string>{"Iran"});
 }
 
 TEST_CASE("issue 23: a country is counted by its longest name only") {
-    CHECK(countries_in("the Democratic People's Republic of Korea launched") ==
+    CHECK(vocabulary::countries_in("the Democratic People's Republic of Korea launched") ==
           std::vector<std::string>{"Democratic People's Republic of Korea"});
-    CHECK(countries_in("the Democratic People\xE2\x80\x99s Republic of Korea and the Republic of Korea met") ==
+    CHECK(vocabulary::countries_in("the Democratic People\xE2\x80\x99s Republic of Korea and the Republic of Korea met") ==
           std::vector<std::string>{"Democratic People's Republic of Korea", "Republic of Korea"});
-    CHECK(countries_in("Democratic People's\nRepublic of Korea") ==
+    CHECK(vocabulary::countries_in("Democratic People's\nRepublic of Korea") ==
           std::vector<std::string>{"Democratic People's Republic of Korea"});
 }

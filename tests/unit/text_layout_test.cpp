@@ -22,6 +22,11 @@ TEST_CASE("page furniture lines are recognised, with their page counter") {
              {"4/4", true, 4},
              {"9/3", false, 0},  // a counter never exceeds its total
              {"Recommendation 3", false, 0},
+             // Issue 22: the vocabulary's job numbers and page lines, as the PDF layout reads them.
+             {"GE.19-13879(E) 3/7", true, 3},
+             {"25-11430X", true, 0},
+             {"P\xC3\xA1gina 2 de 5", true, 2},                                    // Página
+             {"- \xD0\xA1\xD1\x82\xD1\x80\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x86\xD0\xB0 4 \xD0\xB8\xD0\xB7 7 -", true, 4},  // Страница 4 из 7
          }) {
         std::string shown = c.line;
         CAPTURE(shown);

@@ -5,15 +5,7 @@
 
 using namespace verbatim;
 
-TEST_CASE("dates, symbols and ordinals") {
-    CHECK(find_date("Distr.: General 28 September 2020") == "2020-09-28");
-    CHECK(find_date("Tuesday, 13 October 2020") == "2020-10-13");
-    CHECK(find_date("no date here").empty());
-    CHECK(looks_like_symbol("CTOC/COP/WG.4/2020/4"));
-    CHECK(looks_like_symbol("A/HRC/WG.6/34/ITA/3"));
-    CHECK(looks_like_symbol("E/CN.15/2019/L.3/Rev.1"));
-    CHECK_FALSE(looks_like_symbol("Original: English"));
-    CHECK_FALSE(looks_like_symbol("UN/DESA"));
+TEST_CASE("ordinals") {  // dates and symbols: vocabulary_test.cpp
     CHECK(ordinal_value("tenth") == 10);
     CHECK(ordinal_value("1st") == 1);
     CHECK(ordinal_value("Ninth") == 9);
@@ -46,4 +38,28 @@ TEST_CASE("a limited draft without a symbol is typed as a draft") {
     CHECK(m.symbol.empty());
     CHECK(m.type == "draft");
     CHECK(m.date == "2019-09-09");
+}
+
+// Issue 22: the title block reads dates with the one date reader, in the six languages
+// (it read English month names only).
+TEST_CASE("a title page's date is read in each of the six UN languages") {
+    struct Case {
+        const char* date_line;
+        const char* iso;
+    };
+    for (Case c : std::initializer_list<Case>{
+             {"9 September 2019", "2019-09-09"},
+             {"2 mars 2024", "2024-03-02"},
+             {"1er mars 2024", "2024-03-01"},
+             {"2 de marzo de 2024", "2024-03-02"},
+             {"2 марта 2024 года", "2024-03-02"},
+             {"2 \xD8\xA2\xD8\xB0\xD8\xA7\xD8\xB1/\xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 2024", "2024-03-02"},  // آذار/مارس
+             {"2024\xE5\xB9\xB4" "3\xE6\x9C\x88" "2\xE6\x97\xA5", "2024-03-02"},  // 2024年3月2日
+         }) {
+        const std::string shown = c.date_line;
+        CAPTURE(shown);
+        ExtractedText text =
+            lay_out_text(std::string("Distr.: Limited\n\n") + c.date_line + "\n\nDraft Report\n\nI. Introduction\n\n1. Text.\n");
+        CHECK(read_document_meta(text, build_units(text)).date == std::string(c.iso));
+    }
 }

@@ -1,0 +1,92 @@
+#include "vocabulary/page_marks.h"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+#include "vocabulary/data_files.h"
+#include "vocabulary/text.h"
+
+namespace verbatim::vocabulary {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool all_digits(std::string_view s, std::size_t min, std::size_t max) {
+    if (s.size() < min || s.size() > max) return false;
+    for (char c : s)
+        if (!is_digit(c)) return false;
+    return true;
+}
+
+int number(std::string_view s) {
+    int n = 0;
+    std::from_chars(s.data(), s.data() + s.size(), n);  // callers pass at most 4 digits
+    return n;
+}
+
+struct PageWords {
+    std::set<std::string, std::less<>> page, of;  // lower case
+    PageWords() {
+        for (const auto& row : data_rows("page_words.txt", 3)) {
+            if (row.size() != 3) continue;
+            (row[0] == "page" ? page : of).insert(lowercase(row[2]));
+        }
+    }
+};
+
+const PageWords& page_words() {
+    static const PageWords kWords;
+    return kWords;
+}
+
+// The word lowered, cheaply when it is ASCII (most are).
+std::string lowered(std::string_view w) {
+    for (char c : w)
+        if (static_cast<unsigned char>(c) >= 0x80) return lowercase(w);
+    std::string out(w);
+    for (char& c : out)
+        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+}  // namespace
+
+bool is_language_mark(std::string_view t) { return t.size() == 3 && t[0] == '(' && is_upper(t[1]) && t[2] == ')'; }
+
+bool is_job_number(std::string_view t) {
+    if (const std::size_t dot = t.find('.'); dot != std::string_view::npos) {
+        if (dot == 0 || dot > 3) return false;
+        for (std::size_t i = 0; i < dot; ++i)
+            if (!is_upper(t[i])) return false;
+        t.remove_prefix(dot + 1);
+    }
+    if (t.size() >= 3 && is_language_mark(t.substr(t.size() - 3))) t.remove_suffix(3);
+    if (t.size() == 9 && is_upper(t.back())) t.remove_suffix(1);  // "25-11430X": a reissue
+    return t.size() == 8 && t[2] == '-' && all_digits(t.substr(0, 2), 2, 2) && all_digits(t.substr(3), 5, 5);
+}
+
+std::string job_number_of(std::string_view word) {
+    if (!is_job_number(word)) return {};
+    return std::string(word.substr(0, word.find('(')));
+}
+
+bool read_page_counter(std::string_view t, int& page, int& of) {
+    const std::size_t slash = t.find('/');
+    if (slash == std::string_view::npos || !all_digits(t.substr(0, slash), 1, 4) || !all_digits(t.substr(slash + 1), 1, 4))
+        return false;
+    page = number(t.substr(0, slash));
+    of = number(t.substr(slash + 1));
+    return true;
+}
+
+int page_phrase(const std::vector<std::string_view>& words, std::size_t at, std::size_t& end) {
+    const PageWords& w = page_words();
+    if (at + 1 >= words.size() || !w.page.count(lowered(words[at])) || !all_digits(words[at + 1], 1, 4)) return 0;
+    end = at + 2;
+    if (end + 1 < words.size() && w.of.count(lowered(words[end])) && all_digits(words[end + 1], 1, 4)) end += 2;
+    return std::max(1, number(words[at + 1]));
+}
+
+}  // namespace verbatim::vocabulary
