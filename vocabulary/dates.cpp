@@ -37,7 +37,6 @@ struct Word {
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Words split at white space; Arabic-Indic digits (U+0660.., U+06F0..) read as ASCII.
 std::vector<Word> words_of(std::string_view text) {

@@ -10,8 +10,6 @@
 namespace verbatim::vocabulary {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 bool all_digits(std::string_view s, std::size_t min, std::size_t max) {
     if (s.size() < min || s.size() > max) return false;

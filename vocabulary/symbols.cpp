@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
+#include "vocabulary/text.h"
+
 namespace verbatim::vocabulary {
 namespace {
 
 constexpr std::size_t kMaxOrgan = 8;
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_upper(c) || is_digit(c) || (c >= 'a' && c <= 'z'); }
 bool is_part_char(char c) { return is_alnum(c) || c == '.' || c == '-'; }
 // A symbol does not start inside a word (ASCII letters, digits and '_', as \b sees them).

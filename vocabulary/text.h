@@ -11,6 +11,10 @@
 
 namespace verbatim::vocabulary {
 
+// ASCII digits and capitals: the alphabet of symbols, job numbers and counters.
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
 // UTF-8 in code points (malformed bytes as U+FFFD), and one code point appended as UTF-8.
 std::vector<UChar32> code_points(std::string_view text);
 void append_utf8(std::string& out, UChar32 cp);
