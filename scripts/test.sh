@@ -46,7 +46,9 @@ export VERBATIM_FUZZ_BUILD=build-sanitize
 scripts/fuzz.sh --configure-only
 # Everything but the benchmarks and the tests labelled slow (scale, not memory: they ran
 # above in the optimised build): each test's executable, and the fuzz targets.
-mapfile -t sanitized_tests < <(cd build-sanitize && ctest -N -LE slow | sed -n 's/^ *Test *#[0-9]*: //p')
+# (tests that run a script, such as unit_layers, have no executable of their own)
+mapfile -t sanitized_tests < <(cd build-sanitize && ctest -N -LE slow | sed -n 's/^ *Test *#[0-9]*: //p' |
+                               grep -x -F -f <(ninja -t targets all | sed 's/:.*//'))
 mapfile -t fuzz_targets < <(sed -n 's/^targets=(\(.*\))$/\1/p' scripts/fuzz.sh | tr ' ' '\n' | sed 's/^/fuzz_/')
 cmake --build build-sanitize --target "${sanitized_tests[@]}" "${fuzz_targets[@]}"
 stage_done "build (clang, ASan+UBSan, fuzzers)"
