@@ -24,7 +24,8 @@ blind_to() {
   local out
   [[ -f "$src/$2" ]] || { echo "FAIL: $2 does not exist (update this test)"; failures=$((failures + 1)); return; }
   out=$(compile "$1" "$2")
-  if ! grep -q "$2: No such file" <<<"$out"; then
+  # GCC: "HEADER: No such file or directory"; clang: "'HEADER' file not found".
+  if ! grep -q -e "$2: No such file" -e "'$2' file not found" <<<"$out"; then
     echo "FAIL: $1 should not see $2, but it compiled or failed otherwise:"; echo "$out" | head -5
     failures=$((failures + 1))
   fi
