@@ -12,21 +12,13 @@
 #include "indexer/index/writer.h"
 #include "indexer/structure/document_builder.h"
 #include "query/search/searcher.h"
+#include "tests/unit/test_helpers.h"
 
 using namespace verbatim;
 namespace fs = std::filesystem;
+using verbatim::test::TempDir;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("verbatim-sink-" + name + "-" + std::to_string(getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 Document report(int n, int year, const std::string& sentence) {
     std::string text = "A/" + std::to_string(70 + n) + "/1\n\nDistr.: General 1 March " + std::to_string(year) +
@@ -59,7 +51,7 @@ size_t hits(const fs::path& db, const std::string& query) {
 }  // namespace
 
 TEST_CASE("open_index writes one database, or shards, through one interface") {
-    TempDir dir("open");
+    TempDir dir("sink-open");
     const fs::path plain = dir.path / "plain", sharded = dir.path / "sharded";
     {
         std::unique_ptr<IndexSink> sink = open_index(plain, "");

@@ -15,21 +15,13 @@
 #include "model/stem_forms.h"
 #include "query/reuse/reuse.h"
 #include "query/search/searcher.h"
+#include "tests/unit/test_helpers.h"
 
 using namespace verbatim;
 namespace fs = std::filesystem;
+using verbatim::test::TempDir;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("verbatim-stem-" + name + "-" + std::to_string(getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 // A one-paragraph report of `year` whose paragraph is `sentence`.
 Document report(int n, int year, const std::string& sentence, const std::string& lang = "en") {
@@ -69,7 +61,7 @@ const std::string kPunished = "No victim should be punished for acts they were c
 }  // namespace
 
 TEST_CASE("every form of a word is found by its stem, with no stem postings, also after compaction") {
-    TempDir dir("one");
+    TempDir dir("stem-one");
     const fs::path db = dir.path / "index.db";
     {
         IndexWriter writer(db);
@@ -100,7 +92,7 @@ TEST_CASE("every form of a word is found by its stem, with no stem postings, als
 }
 
 TEST_CASE("the forms of a stem are read from every shard searched as one") {
-    TempDir dir("shards");
+    TempDir dir("stem-shards");
     {
         ShardedWriter writer(dir.path, "year");
         writer.begin_batch();
@@ -119,7 +111,7 @@ TEST_CASE("the forms of a stem are read from every shard searched as one") {
 }
 
 TEST_CASE("parts of a new index merged into one keep the forms of every part") {
-    TempDir dir("parts");
+    TempDir dir("stem-parts");
     const fs::path db = dir.path / "index.db";
     IndexWriter index(db);
     std::vector<fs::path> parts;
@@ -141,7 +133,7 @@ TEST_CASE("parts of a new index merged into one keep the forms of every part") {
 }
 
 TEST_CASE("an Arabic word finds its forms with and without the article") {
-    TempDir dir("ar");
+    TempDir dir("stem-ar");
     const fs::path db = dir.path / "index.db";
     {
         IndexWriter writer(db);
@@ -169,7 +161,7 @@ TEST_CASE("the form list of a stem: each form once; merged lists join") {
 }
 
 TEST_CASE("a unit in another language than its document is stemmed in its own; a Cyrillic word as Russian") {
-    TempDir dir("unit-lang");
+    TempDir dir("stem-unit-lang");
     const std::string french = "internationaux";
     Analyser en("en"), fr("fr"), ru("ru");
     REQUIRE(en.stem(french) != fr.stem(french));  // the case where the language matters

@@ -1,6 +1,10 @@
-// Small readers the unit tests share: what an analysis gave, which unit has an anchor.
+// Small pieces the unit tests share: what an analysis gave, which unit has an anchor, a
+// temporary folder.
 #pragma once
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -22,5 +26,18 @@ inline const Unit* find(const StructuredText& s, const std::string& anchor) {
         if (u.anchor == anchor) return &u;
     return nullptr;
 }
+
+// A fresh folder verbatim-NAME-<pid> in the system's temporary folder, removed at the end.
+struct TempDir {
+    std::filesystem::path path;
+    explicit TempDir(const std::string& name)
+        : path(std::filesystem::temp_directory_path() / ("verbatim-" + name + "-" + std::to_string(getpid()))) {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
 
 }  // namespace verbatim::test
