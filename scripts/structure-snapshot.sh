@@ -3,6 +3,8 @@
 # (`verbatim show --json`), one JSON document per line, sorted by document id. Run it
 # before and after a change to the extract or structure stages and diff the two files:
 # a refactor leaves them identical, a deliberate change shows exactly what it changed.
+# Paths under the current folder are written relative to it, so that two checkouts of
+# the repository (git worktrees) give the same snapshot.
 #
 #   scripts/structure-snapshot.sh BIN OUT INPUT...
 #     BIN    the verbatim binary (build/cli/verbatim)
@@ -22,5 +24,15 @@ trap 'rm -rf "$db"' EXIT
 while read -r id; do
     "$bin" --db "$db/index" show --json "$id" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True, ensure_ascii=False))' >>"$out"
 done <"$db/ids"
-sort "$db/problems" >>"$out"
+# The summary line without its time and temporary folder.
+sed -E "s/, in [0-9.]+ s -> .*//" "$db/problems" | sort >>"$out"
+here=$(pwd)/
+python3 - "$out" "$here" <<'EOF'
+import sys
+path, here = sys.argv[1], sys.argv[2]
+with open(path, encoding="utf-8", errors="surrogateescape") as f:
+    text = f.read()
+with open(path, "w", encoding="utf-8", errors="surrogateescape") as f:
+    f.write(text.replace(here, ""))
+EOF
 echo "$(wc -l <"$db/ids") documents -> $out" >&2
