@@ -181,6 +181,7 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
                           ": the index library stopped on an error while writing (most likely a failed write: a "
                           "full disk or an I/O error); the last committed state is intact, run index again\n";
     std::set_terminate(terminated_in_run);
+    ::setenv(kFlushThresholdVariable, kFlushThreshold, 0);  // index/writer.h: before any thread
     const std::vector<std::string>& paths = command.paths;
     if (std::string why = not_for_an_index(db); !why.empty()) {
         error(why);

@@ -119,6 +119,7 @@ std::variant<std::vector<std::string>, std::string> symbols(const FetchOptions& 
 }
 
 int index_folder(const std::string& db, const std::filesystem::path& folder) {
+    ::setenv(kFlushThresholdVariable, kFlushThreshold, 0);  // index/writer.h: before any thread
     IndexOptions options;
     options.db = db;
     options.paths = {folder};
