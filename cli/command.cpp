@@ -1,5 +1,7 @@
 #include "cli/command.h"
 
+#include "indexer/extract/isolated_extract.h"
+#include "indexer/extract/ocr_choice.h"
 #include "query/search/searcher.h"
 #include "query/search/shards.h"
 
@@ -15,6 +17,16 @@ std::string default_db() {
     if (const char* env = std::getenv("VERBATIM_DB"); env && *env) return env;
     return "verbatim.db";
 }
+
+namespace {
+std::string environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+}  // namespace
+
+std::filesystem::path pdf_reader_from_environment() { return environment(kPdfReaderVariable); }
+std::filesystem::path tessdata_from_environment() { return tessdata_folder(environment("TESSDATA_PREFIX")); }
 
 TextStyle terminal_style() {
     const char* no_color = std::getenv("NO_COLOR");

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ struct Command {
 };
 
 std::string default_db();
+// What the environment says of reading PDFs, passed down in PdfLimits and OcrOptions:
+// another reader program ($VERBATIM_PDF_READER), Tesseract's data ($TESSDATA_PREFIX).
+std::filesystem::path pdf_reader_from_environment();
+std::filesystem::path tessdata_from_environment();
 // Bold and dim on a terminal, never when piped or with NO_COLOR.
 TextStyle terminal_style();
 // "verbatim: <message>" on stderr.

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "cli/command.h"
+#include "cli/progress_bar.h"
 #include "indexer/extract/ocr_cache.h"
 #include "indexer/extract/isolated_extract.h"
 #include "indexer/extract/ocr_choice.h"
@@ -28,37 +29,17 @@ namespace verbatim::cli {
 
 namespace {
 
-// Progress on a terminal only: files, MB/s and time left, redrawn in place.
-class ProgressBar {
-  public:
-    explicit ProgressBar(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-    void update(const IndexProgress& p) {
-        if (!enabled_ || p.files_total == 0) return;
-        auto now = std::chrono::steady_clock::now();
-        if (now - last_ < std::chrono::milliseconds(100) && p.files_done < p.files_total) return;
-        last_ = now;
-        double seconds = std::chrono::duration<double>(now - start_).count();
-        double mbps = seconds > 0 ? static_cast<double>(p.bytes_done) / 1e6 / seconds : 0;
-        double left = p.bytes_done > 0 ? seconds * static_cast<double>(p.bytes_total - p.bytes_done) /
-                                             static_cast<double>(p.bytes_done)
-                                       : 0;
-        int width = 30;
-        int filled = static_cast<int>(width * p.files_done / p.files_total);
-        std::fprintf(stderr, "\r[%s%s] %zu/%zu files  %.1f MB/s  %d:%02d left ", std::string(static_cast<size_t>(filled), '#').c_str(),
-                     std::string(static_cast<size_t>(width - filled), ' ').c_str(), p.files_done, p.files_total, mbps,
-                     static_cast<int>(left) / 60, static_cast<int>(left) % 60);
-        drawn_ = true;
-    }
-    void clear() {
-        if (drawn_) std::fprintf(stderr, "\r\x1b[K");
-        drawn_ = false;
-    }
-
-  private:
-    bool enabled_;
-    bool drawn_ = false;
-    std::chrono::steady_clock::time_point start_, last_{};
-};
+// What the bar says beside the count: the speed and the time left, from the bytes read.
+std::string speed_and_time_left(const IndexProgress& p, double seconds) {
+    const double mbps = seconds > 0 ? static_cast<double>(p.bytes_done) / 1e6 / seconds : 0;
+    const double left = p.bytes_done > 0 ? seconds * static_cast<double>(p.bytes_total - p.bytes_done) /
+                                               static_cast<double>(p.bytes_done)
+                                         : 0;
+    char text[64];
+    std::snprintf(text, sizeof text, "%.1f MB/s  %d:%02d left", mbps, static_cast<int>(left) / 60,
+                  static_cast<int>(left) % 60);
+    return text;
+}
 
 struct IndexCommandOptions {
     size_t threads = 0;
@@ -86,7 +67,7 @@ std::optional<std::string> ocr_languages(const std::string& given) {
         }
         out += (out.empty() ? "" : "+") + name;
     }
-    if (auto missing = missing_languages(out, tessdata_folder()); !missing.empty()) {
+    if (auto missing = missing_languages(out, tessdata_from_environment()); !missing.empty()) {
         error("--ocr-lang: " + missing_language_message(missing));
         return std::nullopt;
     }
@@ -202,14 +183,19 @@ int run_index(const std::string& db, const IndexCommandOptions& command) {
     }
     options.max_file_bytes = command.max_file_mb << 20;
     pdf.ocr_cache = default_ocr_cache(std::getenv("VERBATIM_OCR_CACHE"), std::getenv("XDG_CACHE_HOME"), std::getenv("HOME"));
+    pdf.reader = pdf_reader_from_environment();
     options.pdf = pdf;
-    ProgressBar bar(isatty(STDERR_FILENO) == 1 && !json);
+    ProgressBar bar(isatty(STDERR_FILENO) == 1 && !json, "files", 30, std::chrono::milliseconds(100));
+    const auto started = std::chrono::steady_clock::now();
     IndexCallbacks callbacks;
     callbacks.on_problem = [&](const Problem& p) {
         bar.clear();
         std::cerr << "verbatim: " << problem_line(p) << "\n";
     };
-    callbacks.on_progress = [&](const IndexProgress& p) { bar.update(p); };
+    callbacks.on_progress = [&](const IndexProgress& p) {
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        bar.draw(p.files_done, p.files_total, speed_and_time_left(p, seconds));
+    };
     auto start = std::chrono::steady_clock::now();
     IndexSummary s;
     const auto wait_until = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(

@@ -77,7 +77,9 @@ int run_show(const GlobalOptions& global, const std::string& reference, bool jso
 // `verbatim extract FILE`: the content lines as the extract stage reads them, to see
 // why a document is structured the way it is.
 int run_extract(const std::string& file) {
-    auto extracted = extract_file(file);
+    PdfLimits pdf;
+    pdf.reader = pdf_reader_from_environment();
+    auto extracted = extract_file(file, pdf);
     if (auto* problem = std::get_if<Problem>(&extracted)) {
         error(problem_line(*problem));
         return kError;

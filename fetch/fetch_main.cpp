@@ -24,6 +24,7 @@
 #include "fetch/symbols.h"
 #include "indexer/index/indexer.h"
 #include "indexer/index/writer.h"
+#include "cli/progress_bar.h"
 
 using namespace verbatim;
 using namespace verbatim::fetch;
@@ -44,28 +45,6 @@ std::string printable(const std::string& s) {
 }
 
 std::string label(const FetchTarget& t) { return printable(t.symbol) + " (" + t.lang + ")"; }
-
-// Progress on a terminal only: the documents done and the one being asked for.
-class ProgressBar {
-  public:
-    explicit ProgressBar(bool enabled) : enabled_(enabled) {}
-    void update(size_t done, size_t total, const FetchTarget& t) {
-        if (!enabled_ || total == 0) return;
-        const int width = 24;
-        const int filled = static_cast<int>(width * done / total);
-        std::fprintf(stderr, "\r\x1b[K[%s%s] %zu/%zu  %s", std::string(static_cast<size_t>(filled), '#').c_str(),
-                     std::string(static_cast<size_t>(width - filled), ' ').c_str(), done, total, label(t).c_str());
-        drawn_ = true;
-    }
-    void clear() {
-        if (drawn_) std::fprintf(stderr, "\r\x1b[K");
-        drawn_ = false;
-    }
-
-  private:
-    bool enabled_;
-    bool drawn_ = false;
-};
 
 struct Tally {
     std::vector<FetchResult> results;
@@ -123,6 +102,7 @@ int index_folder(const std::string& db, const std::filesystem::path& folder) {
     IndexOptions options;
     options.db = db;
     options.paths = {folder};
+    if (const char* reader = std::getenv(kPdfReaderVariable)) options.pdf.reader = reader;
     IndexCallbacks callbacks;
     callbacks.on_problem = [](const Problem& p) { error(printable(p.file) + ": " + p.cause); };
     try {
@@ -206,9 +186,10 @@ int run(const FetchOptions& o) {
     }
     Fetcher& fetcher = *std::get<std::unique_ptr<Fetcher>>(opened);
 
-    ProgressBar bar(isatty(STDERR_FILENO) == 1);
+    // The documents done and the one asked for: each takes a request, so every one is drawn.
+    cli::ProgressBar bar(isatty(STDERR_FILENO) == 1, "", 24, std::chrono::milliseconds(0));
     FetchCallbacks callbacks;
-    callbacks.on_start = [&](size_t done, size_t total, const FetchTarget& t) { bar.update(done, total, t); };
+    callbacks.on_start = [&](size_t done, size_t total, const FetchTarget& t) { bar.draw(done, total, label(t)); };
     callbacks.on_result = [&](const FetchResult& r) {
         if (r.outcome != Outcome::not_found && r.outcome != Outcome::failed) return;
         bar.clear();

@@ -34,7 +34,6 @@ using Clock = std::chrono::steady_clock;
 
 
 constexpr const char* kReaderName = "verbatim-pdf-reader";
-constexpr const char* kReaderVariable = "VERBATIM_PDF_READER";
 constexpr int kChannel = 3;                  // the reader's end of the socket
 constexpr int kExitOutOfMemory = 86;         // the reader could not allocate
 constexpr size_t kMaxStderrKept = 4096;      // the tail of the reader's stderr, for diagnosis
@@ -98,10 +97,10 @@ class ReaderProcess {
     std::optional<std::string> start(const PdfLimits& limits) {
         stop();
         std::string looked;
-        const fs::path path = find_pdf_reader(&looked);
+        const fs::path path = find_pdf_reader(limits.reader, &looked);
         if (path.empty())
             return std::string("cannot read PDFs: the helper program ") + kReaderName + " is missing (looked for " +
-                   looked + "); reinstall verbatim, or set " + kReaderVariable + " to its path";
+                   looked + "); reinstall verbatim, or set " + kPdfReaderVariable + " to its path";
         int sockets[2], err_pipe[2];
         if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) != 0)
             return std::string("cannot start the PDF reader: ") + std::strerror(errno);
@@ -343,10 +342,8 @@ ExtractedText lay_out_read_pages(const fs::path& file, const std::vector<PageWor
 OcrCounts ocr_counts() { return {g_ocr_pages.load() + g_ocr_cached.load(), g_ocr_cached.load()}; }
 
 
-fs::path find_pdf_reader(std::string* looked) {
-    const char* forced = std::getenv(kReaderVariable);
-    const std::vector<fs::path> candidates =
-        forced && *forced ? std::vector<fs::path>{forced} : helper_program_places(kReaderName);
+fs::path find_pdf_reader(const fs::path& given, std::string* looked) {
+    const std::vector<fs::path> candidates = !given.empty() ? std::vector<fs::path>{given} : helper_program_places(kReaderName);
     if (fs::path found = find_helper_program(candidates); !found.empty()) return found;
     if (looked) {
         looked->clear();

@@ -31,6 +31,9 @@ struct PdfLimits {
     double ocr_page_seconds = 60;   // per page
     double ocr_file_seconds = 600;  // per file, on top of timeout_seconds
     std::filesystem::path ocr_cache;  // empty: no cache (the CLI names one: default_ocr_cache)
+    // The reader program to run (the CLI takes it from $VERBATIM_PDF_READER); empty: the
+    // one find_pdf_reader finds where verbatim is installed.
+    std::filesystem::path reader;
 
     bool operator==(const PdfLimits&) const = default;
 };
@@ -51,10 +54,14 @@ OcrCounts ocr_counts();
 std::variant<ExtractedText, Problem> extract_pdf_isolated(const std::filesystem::path& file,
                                                           const PdfLimits& limits);
 
-// Where verbatim-pdf-reader is: $VERBATIM_PDF_READER when set, else beside the running
+// The variable that names another reader program: read by the programs, which pass it
+// down as PdfLimits::reader; the library itself does not read the environment.
+inline constexpr const char* kPdfReaderVariable = "VERBATIM_PDF_READER";
+
+// Where verbatim-pdf-reader is: `given` when not empty, else beside the running
 // executable (the build tree), else in ../libexec/verbatim/ from it (the installed layout).
 // Empty when it is not there; `looked` then says where it was looked for.
-std::filesystem::path find_pdf_reader(std::string* looked = nullptr);
+std::filesystem::path find_pdf_reader(const std::filesystem::path& given = {}, std::string* looked = nullptr);
 
 // For tests: the process id of this thread's reader (-1 when none runs), and stopping it
 // (the next PDF starts a fresh one, which reads the environment anew).

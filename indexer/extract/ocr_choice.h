@@ -39,8 +39,9 @@ std::string language_from_text(const std::vector<PageWords>& pages);
 // The language Tesseract's script detection implies ("Cyrillic" -> "rus"); empty if none.
 std::string language_for_script(const std::string& script);
 
-// Where Tesseract's language data is: $TESSDATA_PREFIX, else Debian's folder.
-std::filesystem::path tessdata_folder();
+// Where Tesseract's language data is: `prefix` when not empty (a program passes
+// $TESSDATA_PREFIX), else Debian's folder.
+std::filesystem::path tessdata_folder(std::string_view prefix);
 
 // Of `languages` ("rus+eng"), those whose .traineddata is not in `tessdata`.
 std::vector<std::string> missing_languages(const std::string& languages, const std::filesystem::path& tessdata);

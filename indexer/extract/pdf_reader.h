@@ -21,7 +21,7 @@ struct OcrOptions {
     double file_seconds = 600;       // wall clock for all the OCR of one file
     double dpi = 300;                // rendering resolution (less for very large pages)
     std::filesystem::path cache;     // where results are kept (ocr_cache.h); empty: nowhere
-    std::filesystem::path tessdata;  // empty: tessdata_folder()
+    std::filesystem::path tessdata;  // empty: Debian's (tessdata_folder)
 };
 
 // Tesseract's confidence below which a page's OCR is not text (noise, a photograph).

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/extract/ocr_choice.h"
 #include "indexer/extract/pdf_reader.h"
 #include "indexer/extract/pdf_wire.h"
 #include "indexer/extract/address_sanitizer.h"
@@ -113,6 +114,8 @@ int main(int argc, char** argv) {
                              "it is not meant to be run by hand\n");
         return 2;
     }
+    // Tesseract's data where the user's environment says (the indexer's, inherited).
+    if (const char* prefix = std::getenv("TESSDATA_PREFIX"); prefix && *prefix) ocr.tessdata = tessdata_folder(prefix);
     // Never outlive the indexer: killed when the thread that started this reader ends (each
     // reader belongs to one worker), and gone at once if that already happened.
     if (parent > 0) {

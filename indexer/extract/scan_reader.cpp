@@ -72,7 +72,7 @@ std::string read_scanned_pages(std::vector<PageWords>& pages, const std::filesys
     for (std::size_t i = 0; i < pages.size(); ++i)
         if (page_needs_ocr(pages[i])) wanted.push_back(i);
     if (wanted.empty()) return "";
-    const std::filesystem::path tessdata = options.tessdata.empty() ? tessdata_folder() : options.tessdata;
+    const std::filesystem::path tessdata = options.tessdata.empty() ? tessdata_folder("") : options.tessdata;
     std::string languages = languages_given(options, file, pages);
     const bool guessed = languages.empty();
     const OcrCache cache(options.cache, file_bytes);

@@ -457,3 +457,19 @@ TEST_CASE("issue 18: cite --quote compares on the aligned span of the source, cu
     CHECK_FALSE(contains(r.out, "[-Sea-level"));
     CHECK_FALSE(contains(r.out, "  "  "[-"));
 }
+
+TEST_CASE("index draws a progress bar on a terminal, and none when stderr is a file") {
+    const fs::path db = fresh_dir("index_tty") / "db";
+    const RunResult tty = run_on_terminal({"index", "--db", db.string(), corpus_dir().string()});
+    INFO(tty.out);
+    CHECK(tty.exit_code == 0);
+    CHECK(tty.out.find(" files  ") != std::string::npos);  // "[####  ] 3/10 files  1.2 MB/s  0:01 left"
+    CHECK(tty.out.find(" MB/s  ") != std::string::npos);
+    CHECK(tty.out.find(" left") != std::string::npos);
+    CHECK(tty.out.find("\r\x1b[K") != std::string::npos);  // redrawn in place, then cleared
+    CHECK(tty.out.find("indexed ") != std::string::npos);
+
+    const RunResult file = run_verbatim({"index", "--db", (fresh_dir("index_file") / "db").string(), corpus_dir().string()});
+    CHECK(file.exit_code == 0);
+    CHECK(file.err.find('\r') == std::string::npos);
+}

@@ -5,7 +5,6 @@
 // symbols. The real binary runs; files, manifest, summary and exit codes are checked.
 #include <doctest/doctest.h>
 #include <httplib.h>
-#include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -343,27 +342,10 @@ TEST_CASE("fetch --help says it needs the internet and what it sends") {
 TEST_CASE("fetch draws a progress bar on a terminal") {
     FakeOds ods;
     const fs::path into = fresh_dir("fetch_tty");
-    std::vector<std::string> args = fetch_args(ods, into, {"TEST/2020/1", "TEST/2020/2"});
-    args.insert(args.begin(), VERBATIM_BINARY);
-    int master = -1;
-    const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        std::vector<char*> argv;
-        for (std::string& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    std::string seen;
-    char buf[4096];
-    for (ssize_t n; (n = read(master, buf, sizeof buf)) > 0;) seen.append(buf, static_cast<size_t>(n));
-    close(master);
-    int status = 0;
-    waitpid(pid, &status, 0);
+    const RunResult r = run_on_terminal(fetch_args(ods, into, {"TEST/2020/1", "TEST/2020/2"}));
+    const std::string& seen = r.out;
     INFO(seen);
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(r.exit_code == 0);
     CHECK(seen.find("] 1/2  TEST/2020/2 (en)") != std::string::npos);
     CHECK(seen.find("\r\x1b[K") != std::string::npos);  // redrawn in place, then cleared
     CHECK(seen.find("fetched 2, already there 0, not found 0, failed 0") != std::string::npos);

@@ -18,6 +18,10 @@ struct RunResult {
 // NO_COLOR is not set unless given; stdout is a file, so output is plain.
 RunResult run_verbatim(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
 
+// Runs the built `verbatim` with `args` on a pseudo-terminal, as a user at a terminal
+// would: `out` is all it wrote there (stdout and stderr, as it appeared).
+RunResult run_on_terminal(const std::vector<std::string>& args);
+
 // A fresh empty folder under the system temp folder, removed at exit.
 std::filesystem::path fresh_dir(const std::string& name);
 

@@ -107,15 +107,20 @@ struct PdfFolder {
     }
 };
 
-// Uses the reader of this build, with `fault` (or none), from a fresh reader on.
+// A fresh reader from the next file on, with `fault` (or none).
 void use_reader(const char* fault = nullptr) {
-    setenv("VERBATIM_PDF_READER", VERBATIM_PDF_READER_PATH, 1);
     if (fault) setenv("VERBATIM_TEST_PDF_FAULT", fault, 1);
     else unsetenv("VERBATIM_TEST_PDF_FAULT");
     stop_pdf_reader();
 }
 
-const PdfLimits kLimits{30, 2048};
+// The build's reader program: a test does not run beside it, where it is looked for.
+PdfLimits with_build_reader(double timeout, size_t memory) {
+    PdfLimits limits{timeout, memory};
+    limits.reader = VERBATIM_PDF_READER_PATH;
+    return limits;
+}
+const PdfLimits kLimits = with_build_reader(30, 2048);
 
 bool read_ok(const std::variant<ExtractedText, Problem>& result) {
     if (const auto* p = std::get_if<Problem>(&result)) {
@@ -152,7 +157,7 @@ TEST_CASE("one reader process reads file after file, and gives the same result e
     REQUIRE(x.size() == y.size());
     for (size_t i = 0; i < x.size(); ++i) CHECK(x[i].text == y[i].text);
     // Other limits need another reader (the memory limit is set when it starts).
-    CHECK(read_ok(extract_pdf_isolated(folder.a, PdfLimits{30, 1024})));
+    CHECK(read_ok(extract_pdf_isolated(folder.a, with_build_reader(30, 1024))));
     CHECK(pdf_reader_pid() != reader);
     stop_pdf_reader();
     CHECK(pdf_reader_pid() == -1);
@@ -173,7 +178,7 @@ TEST_CASE("a crash, a hang or exhausted memory costs that file only; the next fi
     for (const Case& c : cases) {
         CAPTURE(c.fault);
         use_reader(c.fault);
-        const PdfLimits limits{1, 256};
+        const PdfLimits limits = with_build_reader(1, 256);
         REQUIRE(read_ok(extract_pdf_isolated(folder.a, limits)));
         const pid_t before = pdf_reader_pid();
         const auto start = std::chrono::steady_clock::now();
@@ -184,7 +189,7 @@ TEST_CASE("a crash, a hang or exhausted memory costs that file only; the next fi
         CHECK(pdf_reader_pid() == -1);  // the failed reader is gone, not left running
         // A fresh reader starts Poppler first: 1 s is too tight for that under ASan on a
         // loaded machine, so the next file has room (other limits mean another reader anyway).
-        CHECK(read_ok(extract_pdf_isolated(folder.b, PdfLimits{30, 256})));
+        CHECK(read_ok(extract_pdf_isolated(folder.b, with_build_reader(30, 256))));
         CHECK(pdf_reader_pid() > 0);
         CHECK(pdf_reader_pid() != before);
     }
@@ -214,17 +219,18 @@ TEST_CASE("a reader that fails after other files is replaced and the file read a
 
 TEST_CASE("a missing reader program is named, with where it was looked for") {
     PdfFolder folder;
-    setenv("VERBATIM_PDF_READER", "/nonexistent/verbatim-pdf-reader", 1);
     unsetenv("VERBATIM_TEST_PDF_FAULT");
     stop_pdf_reader();
     std::string looked;
-    CHECK(find_pdf_reader(&looked).empty());
+    CHECK(find_pdf_reader("/nonexistent/verbatim-pdf-reader", &looked).empty());
     CHECK(looked == "/nonexistent/verbatim-pdf-reader");
-    auto result = extract_pdf_isolated(folder.a, kLimits);
+    PdfLimits elsewhere = kLimits;
+    elsewhere.reader = "/nonexistent/verbatim-pdf-reader";
+    auto result = extract_pdf_isolated(folder.a, elsewhere);
     CHECK(cause(result).find("the helper program verbatim-pdf-reader is missing (looked for "
                              "/nonexistent/verbatim-pdf-reader)") != std::string::npos);
     use_reader();
-    CHECK(find_pdf_reader() == fs::path(VERBATIM_PDF_READER_PATH));
+    CHECK(find_pdf_reader(VERBATIM_PDF_READER_PATH) == fs::path(VERBATIM_PDF_READER_PATH));
     CHECK(read_ok(extract_pdf_isolated(folder.a, kLimits)));
     stop_pdf_reader();
 }
