@@ -4,10 +4,8 @@
 //
 // Metadata, not Xapian's synonym table: Xapian 1.4's remote backend (xapian-tcpsrv
 // shards) cannot read synonyms, but it reads metadata. Header-only: the writer, the
-// compactor and the query side share the one format.
+// compactor (index/compactor.h) and the query side share the one format.
 #pragma once
-
-#include <xapian.h>
 
 #include <algorithm>
 #include <string>
@@ -45,21 +43,5 @@ inline bool is_stem_forms_key(std::string_view key) {
     const std::string_view prefix = schema::kStemPrefix;
     return key.substr(0, prefix.size()) == prefix;
 }
-
-// Compacts databases into one (parts of an index written apart), joining the form
-// lists of a stem: Xapian keeps only one source's value of a metadata key.
-class IndexCompactor : public Xapian::Compactor {
-  public:
-    std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override {
-        // Xapian 1.4 (glass) passes its own form of the key: "\0\xc0" + the user's key.
-        std::string_view user_key = key;
-        if (user_key.size() >= 2 && user_key[0] == '\0' && user_key[1] == '\xc0') user_key.remove_prefix(2);
-        if (!is_stem_forms_key(user_key)) return tags[0];
-        std::string merged = tags[0];
-        for (size_t i = 1; i < num_tags; ++i)
-            for (const std::string& form : split_stem_forms(tags[i])) add_stem_form(merged, form);
-        return merged;
-    }
-};
 
 }  // namespace verbatim

@@ -39,6 +39,18 @@ std::size_t char_count(std::string_view text) {
     return n;
 }
 
+std::vector<std::string_view> split_on_spaces(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        const std::size_t start = i;
+        while (i < text.size() && text[i] != ' ') ++i;
+        if (i > start) out.push_back(text.substr(start, i - start));
+    }
+    return out;
+}
+
 std::string lowercase(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -22,6 +22,9 @@ void append_utf8(std::string& out, UChar32 cp);
 UChar32 first_code_point(std::string_view text);
 // Length in characters, not bytes: limits must not be tighter for Cyrillic or Arabic.
 std::size_t char_count(std::string_view text);
+// The words of a line as laid out (one space between them, none at the ends, but any
+// number accepted): views into `text`.
+std::vector<std::string_view> split_on_spaces(std::string_view text);
 // Lower case by ICU, for any script ("МАРТА" -> "марта", "DÉCEMBRE" -> "décembre").
 std::string lowercase(std::string_view text);
 

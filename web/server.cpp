@@ -20,6 +20,7 @@
 #include "query/search/stats.h"
 #include "query/search/timeline.h"
 #include "model/schema.h"
+#include "vocabulary/text.h"
 #include "web/assets.h"
 
 namespace verbatim::web {
@@ -42,8 +43,13 @@ void send_json(httplib::Response& res, const json& body, int status = 200) {
 
 void send_error(httplib::Response& res, const HttpError& e) { send_json(res, json{{"error", e.message}}, e.status); }
 
-size_t utf8_chars(const std::string& s) {
-    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+// A query Xapian cannot parse is the caller's mistake: a 400 that names it.
+SearchResult search_or_400(Searcher& searcher, const SearchOptions& o) {
+    try {
+        return searcher.search(o);
+    } catch (const QueryError& e) {
+        throw HttpError{400, "bad query '" + o.query + "': " + e.what()};
+    }
 }
 
 // Xapian::Database is not thread-safe: each request leases a Searcher of its own from
@@ -100,8 +106,8 @@ class Params {
 
     std::string text(const std::string& name, const char* what) const {
         std::string value = req_.get_param_value(name);
-        if (utf8_chars(value) > limits_.max_text)
-            throw HttpError{400, std::string("the ") + what + " is too long (" + std::to_string(utf8_chars(value)) +
+        if (vocabulary::char_count(value) > limits_.max_text)
+            throw HttpError{400, std::string("the ") + what + " is too long (" + std::to_string(vocabulary::char_count(value)) +
                                      " characters; the limit is " + std::to_string(limits_.max_text) + ")"};
         return value;
     }
@@ -235,12 +241,7 @@ void Server::Impl::search(const httplib::Request& req, httplib::Response& res) {
         const bool facets_asked = o.facets;
         if (by != "none") o.facets = true, o.facet_values = static_cast<size_t>(-1);  // every bar, not the top 20
         auto searcher = pool.take();
-        SearchResult result;
-        try {
-            result = searcher->search(o);
-        } catch (const QueryError& e) {
-            throw HttpError{400, "bad query '" + o.query + "': " + e.what()};
-        }
+        SearchResult result = search_or_400(*searcher, o);
         json hits = json::array(), groups = json::array();
         for (const Hit& hit : result.hits) hits.push_back(hit_to_json(hit));
         for (const HitGroup& g : result.groups) groups.push_back(group_to_json(g));
@@ -270,12 +271,7 @@ void Server::Impl::facets(const httplib::Request& req, httplib::Response& res) {
         o.limit = 0;
         o.facets = true;
         auto searcher = pool.take();
-        SearchResult result;
-        try {
-            result = searcher->search(o);
-        } catch (const QueryError& e) {
-            throw HttpError{400, "bad query '" + o.query + "': " + e.what()};
-        }
+        const SearchResult result = search_or_400(*searcher, o);
         // The shape of `verbatim facets --json`.
         send_json(res, json{{"query", o.query}, {"total", result.total}, {"facets", facets_to_json(result.facets, searcher->documents())}});
     });

@@ -148,11 +148,9 @@ void snap_font_sizes(std::vector<PositionedWord>& words) {
         if (std::abs(word.font_size - common) <= 0.06 * common) word.font_size = common;
 }
 
-// The em of the paragraph the iterator stands at (at its start), in pixels, from the
-// letters without ascenders or descenders (x-height about 0.46 em in the usual faces);
-// 0 when it has too few. Measured over the paragraph, not the line: the estimate of one
-// line varies with its letters, and a change of size within a paragraph is rare.
-double paragraph_em(const tesseract::ResultIterator& start) {
+// The heights of the letters without ascenders or descenders (not superscripts) from
+// where `start` stands to the end of its line or paragraph (`level`), in pixels.
+std::vector<double> x_heights_of(const tesseract::ResultIterator& start, tesseract::PageIteratorLevel level) {
     std::vector<double> x_heights;
     tesseract::ResultIterator symbols(start);
     do {
@@ -161,8 +159,16 @@ double paragraph_em(const tesseract::ResultIterator& start) {
         if (is_x_height_letter(symbol) && !symbols.SymbolIsSuperscript() &&
             symbols.BoundingBox(tesseract::RIL_SYMBOL, &sx0, &sy0, &sx1, &sy1))
             x_heights.push_back(sy1 - sy0);
-    } while (!symbols.IsAtFinalElement(tesseract::RIL_PARA, tesseract::RIL_SYMBOL) &&
-             symbols.Next(tesseract::RIL_SYMBOL));
+    } while (!symbols.IsAtFinalElement(level, tesseract::RIL_SYMBOL) && symbols.Next(tesseract::RIL_SYMBOL));
+    return x_heights;
+}
+
+// The em of the paragraph the iterator stands at (at its start), in pixels, from the
+// letters without ascenders or descenders (x-height about 0.46 em in the usual faces);
+// 0 when it has too few. Measured over the paragraph, not the line: the estimate of one
+// line varies with its letters, and a change of size within a paragraph is rare.
+double paragraph_em(const tesseract::ResultIterator& start) {
+    const std::vector<double> x_heights = x_heights_of(start, tesseract::RIL_PARA);
     return x_heights.size() >= 4 ? trimmed_mean(x_heights) / 0.46 : 0;
 }
 
@@ -191,15 +197,7 @@ std::map<std::pair<int, int>, double> line_ems(const tesseract::ResultIterator& 
         line.starts_paragraph = it.IsAtBeginningOf(tesseract::RIL_PARA);
         if (line.starts_paragraph || lines.empty()) para_em = paragraph_em(it);
         line.paragraph_em = para_em;
-        tesseract::ResultIterator symbols(it);
-        do {
-            const std::string symbol = text_of(symbols, tesseract::RIL_SYMBOL);
-            int sx0 = 0, sy0 = 0, sx1 = 0, sy1 = 0;
-            if (is_x_height_letter(symbol) && !symbols.SymbolIsSuperscript() &&
-                symbols.BoundingBox(tesseract::RIL_SYMBOL, &sx0, &sy0, &sx1, &sy1))
-                line.x_heights.push_back(sy1 - sy0);
-        } while (!symbols.IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_SYMBOL) &&
-                 symbols.Next(tesseract::RIL_SYMBOL));
+        line.x_heights = x_heights_of(it, tesseract::RIL_TEXTLINE);
         lines.push_back(std::move(line));
     } while (it.Next(tesseract::RIL_TEXTLINE));
     std::map<std::pair<int, int>, double> ems;

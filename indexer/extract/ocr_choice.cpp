@@ -95,25 +95,12 @@ Token judge(std::string_view token) {
     return Token::word;
 }
 
-std::vector<std::string_view> tokens_of(std::string_view text) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ') ++i;
-        const std::size_t start = i;
-        while (i < text.size() && text[i] != ' ') ++i;
-        if (i > start) out.push_back(text.substr(start, i - start));
-    }
-    return out;
-}
-
-
 }  // namespace
 
 double word_like_share(const std::vector<PositionedWord>& words) {
     int judged = 0, good = 0;
     for (const PositionedWord& word : words)
-        for (std::string_view token : tokens_of(word.text)) {
+        for (std::string_view token : vocabulary::split_on_spaces(word.text)) {
             const Token t = judge(token);
             if (t == Token::no_letters) continue;
             ++judged;
@@ -192,8 +179,8 @@ std::string language_for_script(const std::string& script) {
     return "";
 }
 
-fs::path tessdata_folder() {
-    if (const char* prefix = std::getenv("TESSDATA_PREFIX"); prefix && *prefix) return prefix;
+fs::path tessdata_folder(std::string_view prefix) {
+    if (!prefix.empty()) return fs::path(prefix);
     for (const char* folder : {"/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"})
         if (std::error_code ec; fs::is_directory(folder, ec)) return folder;
     return "/usr/share/tesseract-ocr/5/tessdata";

@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "indexer/extract/page_layout_internal.h"
+#include "vocabulary/text.h"
 
 namespace verbatim::layout {
 
@@ -115,15 +116,8 @@ std::string normalise_text(std::string_view text) {
 }
 
 std::vector<std::string> split_words(std::string_view text) {
-    std::vector<std::string> words;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ') ++i;
-        const std::size_t start = i;
-        while (i < text.size() && text[i] != ' ') ++i;
-        if (i > start) words.emplace_back(text.substr(start, i - start));
-    }
-    return words;
+    const std::vector<std::string_view> views = vocabulary::split_on_spaces(text);
+    return std::vector<std::string>(views.begin(), views.end());
 }
 
 namespace {
@@ -135,8 +129,6 @@ std::size_t count_while(std::string_view s, std::size_t from, bool (*pred)(char)
 }
 bool digit(char c) { return c >= '0' && c <= '9'; }
 bool lower(char c) { return c >= 'a' && c <= 'z'; }
-bool lower_roman(char c) { return std::string_view("ivxlc").find(c) != std::string_view::npos; }
-bool upper_roman(char c) { return std::string_view("IVXLC").find(c) != std::string_view::npos; }
 
 }  // namespace
 
@@ -163,12 +155,12 @@ bool is_numbering_token(std::string_view t) {
         const std::size_t n = inner.size();
         return (n >= 1 && n <= 3 && count_while(inner, 0, digit) == n) ||
                (n >= 1 && n <= 2 && count_while(inner, 0, lower) == n) ||
-               (n >= 1 && n <= 6 && count_while(inner, 0, lower_roman) == n);
+               vocabulary::is_lower_roman_numeral(inner);
     }
     if (t.back() == ')') return t.size() <= 3 && count_while(t, 0, lower) == t.size() - 1;  // "a)"
     if (t.back() == '.') {
         const std::size_t n = t.size() - 1;
-        return (n <= 6 && count_while(t, 0, upper_roman) == n) || (n == 1 && t[0] >= 'A' && t[0] <= 'Z');
+        return vocabulary::is_roman_numeral(t.substr(0, n)) || (n == 1 && t[0] >= 'A' && t[0] <= 'Z');
     }
     return false;
 }

@@ -17,6 +17,7 @@
 #include "indexer/structure/annotations.h"
 #include "model/ascii.h"
 #include "model/schema.h"
+#include "indexer/index/compactor.h"
 #include "model/stem_forms.h"
 
 namespace verbatim {

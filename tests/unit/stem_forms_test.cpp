@@ -12,6 +12,7 @@
 #include "indexer/index/writer.h"
 #include "indexer/structure/document_builder.h"
 #include "model/schema.h"
+#include "indexer/index/compactor.h"
 #include "model/stem_forms.h"
 #include "query/reuse/reuse.h"
 #include "query/search/searcher.h"

@@ -184,6 +184,9 @@ TEST_CASE("sentence ends, letter case, roman numerals and UTF-8 in any script") 
     CHECK_FALSE(is_roman_numeral("iv"));
     CHECK(is_lower_roman_numeral("iv"));
     CHECK(code_points("a\xFF").back() == 0xFFFD);
+    CHECK(split_on_spaces("  12.  The Working Group ") ==
+          std::vector<std::string_view>{"12.", "The", "Working", "Group"});
+    CHECK(split_on_spaces("   ").empty());
 }
 
 TEST_CASE("delegations by every name they are written in, from the data file") {
