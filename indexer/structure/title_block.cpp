@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <charconv>
 #include <cstdio>
 
 #include <re2/re2.h>
 
 #include "vocabulary/dates.h"
+#include "vocabulary/ordinals.h"
 #include "vocabulary/symbols.h"
 
 namespace verbatim {
@@ -58,25 +58,6 @@ std::string stated_date(const std::vector<Unit>& units) {
 }
 
 }  // namespace
-
-int ordinal_value(std::string_view word) {
-    static const std::array<const char*, 21> kWords{
-        "",        "first",    "second",     "third",     "fourth",     "fifth",     "sixth",
-        "seventh", "eighth",   "ninth",      "tenth",     "eleventh",   "twelfth",   "thirteenth",
-        "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
-    std::string w = ascii_lower(word);
-    for (size_t i = 1; i < kWords.size(); ++i)
-        if (w == kWords[i]) return static_cast<int>(i);
-    size_t digits = 0;
-    while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
-    if (digits > 0 && digits <= 3) {
-        std::string suffix = w.substr(digits);
-        int n = 0;
-        std::from_chars(w.data(), w.data() + digits, n);  // at most 3 digits: no overflow
-        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") return n;
-    }
-    return 0;
-}
 
 namespace {
 
@@ -248,7 +229,7 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
         // The whole haystack is given so that \b sees the character before `begin`.
         re2::StringPiece groups[4];
         if (!kMeeting.Match(haystack, begin, line_end, RE2::ANCHOR_START, groups, 4)) continue;
-        int n = ordinal_value(std::string_view(groups[1].data(), groups[1].size()));
+        int n = vocabulary::ordinal_value(std::string_view(groups[1].data(), groups[1].size()));
         if (n == 0) continue;
         meta.meeting_number = n;
         const std::string body(groups[2].data(), groups[2].size());

@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "vocabulary/countries.h"
-#include "indexer/structure/title_block.h"
+#include "vocabulary/ordinals.h"
 #include "model/ascii.h"
 #include "model/document.h"
 #include "model/parse_number.h"
@@ -100,7 +100,7 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
         // "10", "tenth", "tenth meeting", "10th"
         std::string first = l.substr(0, l.find(' '));
         // Beyond 4 digits no meeting exists (and 20 digits overflow: fuzzing).
-        int n = all_digits(first) ? parse_number<int>(first, 0, 9999).value_or(0) : ordinal_value(first);
+        int n = all_digits(first) ? parse_number<int>(first, 0, 9999).value_or(0) : vocabulary::ordinal_value(first);
         if (n <= 0) throw bad("give the meeting's number or ordinal, e.g. meeting:10 or meeting:\"tenth meeting\"");
         return Xapian::Query(schema::kMeeting + std::to_string(n));
     }

@@ -7,6 +7,7 @@
 #include "vocabulary/countries.h"
 #include "vocabulary/data_files.h"
 #include "vocabulary/dates.h"
+#include "vocabulary/ordinals.h"
 #include "vocabulary/page_marks.h"
 #include "vocabulary/symbols.h"
 #include "vocabulary/text.h"
@@ -187,6 +188,33 @@ TEST_CASE("sentence ends, letter case, roman numerals and UTF-8 in any script") 
     CHECK(split_on_spaces("  12.  The Working Group ") ==
           std::vector<std::string_view>{"12.", "The", "Working", "Group"});
     CHECK(split_on_spaces("   ").empty());
+}
+
+TEST_CASE("ordinals of meetings and sessions: words from the data file, figures with a suffix") {
+    struct Case {
+        const char* word;
+        int value;  // 0 when not an ordinal
+    };
+    for (Case c : std::initializer_list<Case>{
+             {"first", 1},
+             {"tenth", 10},
+             {"Ninth", 9},
+             {"TWENTIETH", 20},
+             {"1st", 1},
+             {"22nd", 22},
+             {"3RD", 3},
+             {"110th", 110},
+             {"1000th", 0},  // four digits: no meeting is numbered so
+             {"10", 0},
+             {"th", 0},
+             {"twenty-first", 0},
+             {"meeting", 0},
+             {"", 0},
+         }) {
+        const std::string shown = c.word;
+        CAPTURE(shown);
+        CHECK(ordinal_value(c.word) == c.value);
+    }
 }
 
 TEST_CASE("delegations by every name they are written in, from the data file") {
