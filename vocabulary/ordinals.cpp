@@ -10,21 +10,13 @@
 namespace verbatim::vocabulary {
 namespace {
 
-// A-Z to a-z only: the words are English, and no other letter folds into one of them.
-std::string ascii_folded(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 const std::map<std::string, int, std::less<>>& ordinal_words() {
     static const std::map<std::string, int, std::less<>> kWords = [] {
         std::map<std::string, int, std::less<>> words;
         for (const auto& row : data_rows("ordinals.txt", 2)) {
             int n = 0;
             if (row.size() == 2) std::from_chars(row[0].data(), row[0].data() + row[0].size(), n);
-            if (n > 0) words.emplace(ascii_folded(row[1]), n);
+            if (n > 0) words.emplace(ascii_lowercase(row[1]), n);
         }
         return words;
     }();
@@ -34,7 +26,8 @@ const std::map<std::string, int, std::less<>>& ordinal_words() {
 }  // namespace
 
 int ordinal_value(std::string_view word) {
-    const std::string w = ascii_folded(word);
+    // ASCII case only: the words are English, and no other letter folds into one of them.
+    const std::string w = ascii_lowercase(word);
     if (auto it = ordinal_words().find(w); it != ordinal_words().end()) return it->second;
     size_t digits = 0;
     while (digits < w.size() && is_digit(w[digits])) ++digits;

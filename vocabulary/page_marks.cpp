@@ -43,10 +43,7 @@ const PageWords& page_words() {
 std::string lowered(std::string_view w) {
     for (char c : w)
         if (static_cast<unsigned char>(c) >= 0x80) return lowercase(w);
-    std::string out(w);
-    for (char& c : out)
-        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    return ascii_lowercase(w);
 }
 
 }  // namespace

@@ -2,9 +2,8 @@
 
 #include <cmath>
 
-#include "indexer/structure/annotations.h"
-
 #include "analysis/bidi.h"
+#include "vocabulary/negotiation.h"
 
 namespace verbatim {
 
@@ -106,7 +105,7 @@ std::string set_apart_annotations(const std::string& text, const TextStyle& styl
     if (!style.color) return text;
     std::string out;
     size_t at = 0;
-    for (const Annotation& a : find_annotations(text)) {
+    for (const vocabulary::Annotation& a : vocabulary::find_annotations(text)) {
         if (a.start < at) continue;
         out += text.substr(at, a.start - at) + kDim + text.substr(a.start, a.end - a.start) + kReset;
         at = a.end;

@@ -217,6 +217,14 @@ TEST_CASE("ordinals of meetings and sessions: words from the data file, figures 
     }
 }
 
+TEST_CASE("ASCII case and trimming of the vocabulary's machine words") {
+    CHECK(ascii_lowercase("Modify AS Tracked") == "modify as tracked");
+    CHECK(ascii_lowercase("\xC3\x89TAT") == "\xC3\x89tat");  // only A-Z: "ÉTAT" keeps its É
+    CHECK(trimmed("  en 1 January\r") == "en 1 January");
+    CHECK(trimmed(", Canada;. ", " ,;.") == "Canada");
+    CHECK(trimmed(" \t ").empty());
+}
+
 TEST_CASE("delegations by every name they are written in, from the data file") {
     struct Case {
         const char* written;
