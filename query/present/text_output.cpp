@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "analysis/bidi.h"
+#include "query/present/bidi.h"
 #include "vocabulary/negotiation.h"
 
 namespace verbatim {
