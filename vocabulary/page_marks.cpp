@@ -10,14 +10,6 @@
 namespace verbatim::vocabulary {
 namespace {
 
-
-bool all_digits(std::string_view s, std::size_t min, std::size_t max) {
-    if (s.size() < min || s.size() > max) return false;
-    for (char c : s)
-        if (!is_digit(c)) return false;
-    return true;
-}
-
 int number(std::string_view s) {
     int n = 0;
     std::from_chars(s.data(), s.data() + s.size(), n);  // callers pass at most 4 digits

@@ -31,8 +31,6 @@ void collect(Xapian::Database& db, bool remote, const Xapian::Query& query, size
         if (std::find(ids.begin(), ids.end(), *it) == ids.end()) ids.push_back(*it);
 }
 
-std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + "%"; }
-
 }  // namespace
 
 std::vector<Xapian::docid> shingle_candidates(Xapian::Database& db, const std::vector<std::string>& keys,
@@ -72,6 +70,8 @@ Xapian::Query rarest_words_query(Xapian::Database& db, const std::vector<std::st
     for (auto& r : ranked) words.push_back(std::move(r.second));
     return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
 }
+
+std::string as_percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + "%"; }
 
 SourceStatus status_of(const DocumentMeta& doc, const Unit& unit) {
     auto in_text = [&](const char* s) { return unit.text.find(s) != std::string::npos; };
@@ -151,7 +151,7 @@ std::vector<ReuseMatch> find_reuse(Searcher& searcher, const std::string& text, 
         std::vector<AlignedWord> window(source.begin() + static_cast<long>(from), source.begin() + static_cast<long>(to));
         m.diff = word_diff(text, draft, source_text, window);
         m.score = coverage + 0.05 * (5 - m.status.rank) / 5.0;
-        m.explanation = "shares " + percent(coverage) + " of the text in " + std::to_string(tiles.size()) +
+        m.explanation = "shares " + as_percent(coverage) + " of the text in " + std::to_string(tiles.size()) +
                         (tiles.size() == 1 ? " passage" : " passages") + " (longest " + std::to_string(longest) +
                         " words); status " + m.status.name + (record.doc.date.empty() ? "" : "; dated " + record.doc.date);
         m.record = std::move(record);

@@ -176,6 +176,10 @@ TEST_CASE("sentence ends, letter case, roman numerals and UTF-8 in any script") 
         CHECK(ends_sentence(c.text) == c.ends);
     }
     CHECK(char_count("\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82") == 4);  // март
+    CHECK(char_start("\xD0\xBC\xD0\xB0", 3) == 2);  // inside "а": back to its first byte
+    CHECK(char_start("\xD0\xBC\xD0\xB0", 2) == 2);
+    CHECK(char_start("\xD0\xBC\xD0\xB0", 9) == 9);  // past the text: as it is
+    CHECK(char_start("ab", 0) == 0);
     CHECK(lowercase("\xD0\x9C\xD0\x90\xD0\xA0\xD0\xA2") == "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82");
     CHECK(is_upper_start("\xD0\xA1. Title"));           // Cyrillic С
     CHECK(is_upper_start("\xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3"));  // Arabic has no case: counts as upper
@@ -217,7 +221,13 @@ TEST_CASE("ordinals of meetings and sessions: words from the data file, figures 
     }
 }
 
-TEST_CASE("ASCII case and trimming of the vocabulary's machine words") {
+TEST_CASE("ASCII digits, case and trimming of the vocabulary's machine words") {
+    CHECK(all_digits("2019"));
+    CHECK_FALSE(all_digits(""));
+    CHECK_FALSE(all_digits("10th"));
+    CHECK(all_digits("123", 1, 4));
+    CHECK_FALSE(all_digits("12345", 1, 4));
+    CHECK_FALSE(all_digits("\xD9\xA2"));  // an Arabic-Indic figure is not ASCII
     CHECK(ascii_lowercase("Modify AS Tracked") == "modify as tracked");
     CHECK(ascii_lowercase("\xC3\x89TAT") == "\xC3\x89tat");  // only A-Z: "ÉTAT" keeps its É
     CHECK(trimmed("  en 1 January\r") == "en 1 January");
