@@ -79,7 +79,6 @@ void for_each_hit(SearchResult& result, F&& f) {
 // Each hit's snippet. Highlighting re-analyses the text in its document's language, so its
 // stems meet the query's; one Highlighter per language serves every hit (it remembers the
 // words it matched).
-using AnalyserFor = std::function<const Analyser&(const std::string& lang)>;
 void add_snippets(SearchResult& result, const Highlight& highlight, const AnalyserFor& analyser_for);
 
 // A hit in one of several language versions says which: "A/HRC/WG.6/34/ITA/3 [ru]".
