@@ -13,15 +13,11 @@
 #include "analysis/shingles.h"
 #include "indexer/index/writer.h"
 #include "query/reuse/reuse_steps.h"
+#include "tests/unit/test_helpers.h"
 
 using namespace verbatim;
 
 namespace {
-
-std::vector<std::string> keys_of(const std::string& text) {
-    Analyser a("en");
-    return reuse_keys(a.tokenize(text), a);
-}
 
 // Source words 0, 1, 2, ... at bytes [10 i, 10 i + 5).
 std::vector<AlignedWord> spaced_words(size_t n) {
@@ -68,7 +64,7 @@ TEST_CASE("reuse candidates: the unit sharing a passage first, then units sharin
     const Xapian::docid passage_id = db.add_document(shares_passage), word_id = db.add_document(shares_word);
     db.commit();
     const StemForms forms = [](const std::string& key) -> std::vector<std::string> { return {key.substr(1)}; };
-    const std::vector<Xapian::docid> ids = reuse_candidates(db, keys_of(source + " in zanzibar"), forms, 5, false);
+    const std::vector<Xapian::docid> ids = reuse_candidates(db, test::reuse_keys_of(source + " in zanzibar"), forms, 5, false);
     REQUIRE(!ids.empty());
     CHECK(ids.front() == passage_id);
     CHECK(std::count(ids.begin(), ids.end(), word_id) == 1);
