@@ -2,16 +2,9 @@
 
 #include <cassert>
 
+#include "vocabulary/text.h"
+
 namespace verbatim::vocabulary {
-namespace {
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
 
 std::vector<std::vector<std::string>> data_rows(std::string_view name, std::size_t columns,
                                                 std::string_view separator) {

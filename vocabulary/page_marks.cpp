@@ -10,14 +10,6 @@
 namespace verbatim::vocabulary {
 namespace {
 
-
-bool all_digits(std::string_view s, std::size_t min, std::size_t max) {
-    if (s.size() < min || s.size() > max) return false;
-    for (char c : s)
-        if (!is_digit(c)) return false;
-    return true;
-}
-
 int number(std::string_view s) {
     int n = 0;
     std::from_chars(s.data(), s.data() + s.size(), n);  // callers pass at most 4 digits
@@ -43,10 +35,7 @@ const PageWords& page_words() {
 std::string lowered(std::string_view w) {
     for (char c : w)
         if (static_cast<unsigned char>(c) >= 0x80) return lowercase(w);
-    std::string out(w);
-    for (char& c : out)
-        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    return ascii_lowercase(w);
 }
 
 }  // namespace

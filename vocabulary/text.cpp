@@ -5,6 +5,26 @@
 
 namespace verbatim::vocabulary {
 
+bool all_digits(std::string_view text, std::size_t min, std::size_t max) {
+    if (text.size() < min || text.size() > max) return false;
+    for (char c : text)
+        if (!is_digit(c)) return false;
+    return true;
+}
+
+std::string ascii_lowercase(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string_view trimmed(std::string_view text, std::string_view strip) {
+    const std::size_t begin = text.find_first_not_of(strip);
+    if (begin == std::string_view::npos) return {};
+    return text.substr(begin, text.find_last_not_of(strip) - begin + 1);
+}
+
 std::vector<UChar32> code_points(std::string_view text) {
     std::vector<UChar32> cps;
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
@@ -49,6 +69,11 @@ std::vector<std::string_view> split_on_spaces(std::string_view text) {
         if (i > start) out.push_back(text.substr(start, i - start));
     }
     return out;
+}
+
+std::size_t char_start(std::string_view text, std::size_t at) {
+    while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return at;
 }
 
 std::string lowercase(std::string_view text) {

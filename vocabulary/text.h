@@ -14,6 +14,16 @@ namespace verbatim::vocabulary {
 // ASCII digits and capitals: the alphabet of symbols, job numbers and counters.
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+// `text` is `min` to `max` ASCII digits.
+bool all_digits(std::string_view text, std::size_t min = 1, std::size_t max = std::string_view::npos);
+
+// ASCII case and trimming for the vocabulary's own machine words (data files, markup
+// keywords, English ordinals). The stages above use model/ascii.h, which this layer does
+// not see: it depends on nothing below it.
+// A-Z to a-z; every other byte (UTF-8 included) unchanged.
+std::string ascii_lowercase(std::string_view text);
+// `text` without the bytes of `strip` at either end.
+std::string_view trimmed(std::string_view text, std::string_view strip = " \t\r");
 
 // UTF-8 in code points (malformed bytes as U+FFFD), and one code point appended as UTF-8.
 std::vector<UChar32> code_points(std::string_view text);
@@ -25,6 +35,9 @@ std::size_t char_count(std::string_view text);
 // The words of a line as laid out (one space between them, none at the ends, but any
 // number accepted): views into `text`.
 std::vector<std::string_view> split_on_spaces(std::string_view text);
+// `at` moved back to the first byte of the character it falls in (a cut must not split
+// one); `at` itself when it is 0 or past the text.
+std::size_t char_start(std::string_view text, std::size_t at);
 // Lower case by ICU, for any script ("МАРТА" -> "марта", "DÉCEMBRE" -> "décembre").
 std::string lowercase(std::string_view text);
 

@@ -14,11 +14,11 @@
 #include "analysis/language.h"
 #include "analysis/shingles.h"
 #include "model/unit_record.h"
-#include "indexer/structure/annotations.h"
 #include "model/ascii.h"
 #include "model/schema.h"
 #include "indexer/index/compactor.h"
 #include "model/stem_forms.h"
+#include "vocabulary/negotiation.h"
 
 namespace verbatim {
 
@@ -287,9 +287,9 @@ Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const 
         // Negotiated text: phrases read through the annotations ("joint or coordinated
         // [add: Indonesia] investigation teams"); the annotations' own words come after a
         // gap, so they are found but never join a phrase with the text.
-        std::string reading = reading_text(unit.text);
+        std::string reading = vocabulary::reading_text(unit.text);
         Xapian::termpos last = add_text_terms(xdoc, analyser, reading, start);
-        add_text_terms(xdoc, analyser, annotation_words(unit.text), last + schema::kFieldGap);
+        add_text_terms(xdoc, analyser, vocabulary::annotation_words(unit.text), last + schema::kFieldGap);
     }
 
     // No term of its own for the unit's id: nothing looks it up (a unit is found by its

@@ -5,8 +5,8 @@
 
 #include <re2/re2.h>
 
-#include "indexer/structure/title_block.h"
 #include "model/ascii.h"
+#include "vocabulary/ordinals.h"
 
 namespace verbatim {
 
@@ -40,7 +40,7 @@ std::optional<MeetingMention> find_meeting(const std::string& title, const std::
         re2::StringPiece groups[4];
         if (!kMeeting.Match(haystack, begin, line_end, RE2::ANCHOR_START, groups, 4)) continue;
         const std::string ordinal = text_of(groups[1]);
-        const int n = ordinal_value(ordinal);
+        const int n = vocabulary::ordinal_value(ordinal);
         if (n == 0) continue;
         MeetingMention m;
         m.number = n;

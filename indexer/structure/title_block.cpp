@@ -1,37 +1,11 @@
 #include "indexer/structure/title_block.h"
 
-#include "model/ascii.h"
-
 #include <algorithm>
-#include <array>
-#include <cctype>
-#include <charconv>
 
 #include "indexer/structure/meeting_mention.h"
 #include "indexer/structure/title_fields.h"
-#include "vocabulary/dates.h"
-#include "vocabulary/symbols.h"
 
 namespace verbatim {
-
-int ordinal_value(std::string_view word) {
-    static const std::array<const char*, 21> kWords{
-        "",        "first",    "second",     "third",     "fourth",     "fifth",     "sixth",
-        "seventh", "eighth",   "ninth",      "tenth",     "eleventh",   "twelfth",   "thirteenth",
-        "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
-    std::string w = ascii_lower(word);
-    for (size_t i = 1; i < kWords.size(); ++i)
-        if (w == kWords[i]) return static_cast<int>(i);
-    size_t digits = 0;
-    while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
-    if (digits > 0 && digits <= 3) {
-        std::string suffix = w.substr(digits);
-        int n = 0;
-        std::from_chars(w.data(), w.data() + digits, n);  // at most 3 digits: no overflow
-        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") return n;
-    }
-    return 0;
-}
 
 bool shows_title_page(const ExtractedText& extracted, const std::vector<std::string>& front_matter) {
     if (front_matter.empty()) return false;

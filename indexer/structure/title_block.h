@@ -19,7 +19,4 @@ DocumentMeta read_document_meta(const ExtractedText& extracted, const Structured
 // speech or letter ("Mr. President,"), which are then content.
 bool shows_title_page(const ExtractedText& extracted, const std::vector<std::string>& front_matter);
 
-// "tenth" -> 10, "1st" -> 1; 0 when not an ordinal.
-int ordinal_value(std::string_view word);
-
 }  // namespace verbatim

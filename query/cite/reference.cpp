@@ -4,8 +4,8 @@
 #include <charconv>
 #include <optional>
 
-#include "indexer/structure/title_block.h"  // ordinal_value
 #include "model/ascii.h"
+#include "vocabulary/ordinals.h"
 
 namespace verbatim {
 
@@ -194,11 +194,11 @@ private:
         size_t save = i_;
         int n = 0;
         if (t_[i_].kind == RefToken::word) {
-            n = ordinal_value(t_[i_].text);
+            n = vocabulary::ordinal_value(t_[i_].text);
             ++i_;
         } else if (t_[i_].kind == RefToken::number && i_ + 1 < t_.size() && t_[i_ + 1].kind == RefToken::word &&
                    t_[i_ + 1].begin == t_[i_].begin + t_[i_].text.size()) {
-            n = ordinal_value(t_[i_].text + t_[i_ + 1].text);  // "3rd"
+            n = vocabulary::ordinal_value(t_[i_].text + t_[i_ + 1].text);  // "3rd"
             i_ += 2;
         }
         if (n <= 0) i_ = save;

@@ -1,28 +1,8 @@
 #include "query/present/reuse_output.h"
 
-#include <cmath>
-
 #include "query/present/json_output.h"
 
 namespace verbatim {
-
-namespace {
-
-constexpr const char* kBold = "\x1b[1m";
-constexpr const char* kDim = "\x1b[2m";
-constexpr const char* kRed = "\x1b[31;9m";  // red, struck through
-constexpr const char* kGreen = "\x1b[32m";
-constexpr const char* kReset = "\x1b[0m";
-
-std::string styled(const std::string& text, const char* code, const TextStyle& style) {
-    return style.color ? code + text + kReset : text;
-}
-
-std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + "%"; }
-
-std::string dated(const DocumentMeta& doc) { return doc.date.empty() ? std::string("undated") : human_date(doc.date); }
-
-}  // namespace
 
 std::string reuse_citation(const ReuseMatch& m, bool with_pages) {
     std::string own = with_pages ? citation_with_pages(m.record) : citation_of(m.record.doc, m.record.unit);
@@ -36,9 +16,9 @@ std::string render_diff(const std::vector<DiffOp>& diff, const TextStyle& style)
         if (!out.empty()) out += ' ';
         switch (op.kind) {
             case DiffOp::Kind::same: out += op.text; break;
-            case DiffOp::Kind::inserted: out += style.color ? styled(op.text, kGreen, style) : "{+" + op.text + "+}"; break;
-            case DiffOp::Kind::removed: out += style.color ? styled(op.text, kRed, style) : "[-" + op.text + "-]"; break;
-            case DiffOp::Kind::cut: out += styled(op.text, kDim, style); break;
+            case DiffOp::Kind::inserted: out += style.color ? styled(op.text, ansi::green, style) : "{+" + op.text + "+}"; break;
+            case DiffOp::Kind::removed: out += style.color ? styled(op.text, ansi::struck_red, style) : "[-" + op.text + "-]"; break;
+            case DiffOp::Kind::cut: out += styled(op.text, ansi::dim, style); break;
         }
     }
     return out;
@@ -47,8 +27,8 @@ std::string render_diff(const std::vector<DiffOp>& diff, const TextStyle& style)
 void print_agreed(std::ostream& out, const std::vector<ReuseMatch>& matches, const TextStyle& style, bool pages) {
     size_t rank = 0;
     for (const ReuseMatch& m : matches) {
-        out << styled(std::to_string(++rank) + ". " + reuse_citation(m, pages), kBold, style) << "  "
-            << styled(dated(m.record.doc) + "  [" + m.status.name + "]", kDim, style) << "\n";
+        out << styled(std::to_string(++rank) + ". " + reuse_citation(m, pages), ansi::bold, style) << "  "
+            << styled(dated(m.record.doc) + "  [" + m.status.name + "]", ansi::dim, style) << "\n";
         out << "   " << m.explanation << "\n";
         for (const SharedPassage& p : m.passages) out << "   shared: \"" << p.source_text << "\"\n";
         out << "   compare: " << render_diff(m.diff, style) << "\n\n";
@@ -63,8 +43,8 @@ void print_quote_sources(std::ostream& out, const std::vector<ReuseMatch>& match
                          bool pages) {
     size_t rank = 0;
     for (const ReuseMatch& m : matches) {
-        out << styled(std::to_string(++rank) + ". " + reuse_citation(m, pages), kBold, style) << "  "
-            << styled(dated(m.record.doc), kDim, style) << "  covers " << percent(m.coverage) << " of the quote\n";
+        out << styled(std::to_string(++rank) + ". " + reuse_citation(m, pages), ansi::bold, style) << "  "
+            << styled(dated(m.record.doc), ansi::dim, style) << "  covers " << as_percent(m.coverage) << " of the quote\n";
         std::string passage;
         for (const SharedPassage& p : m.passages) passage += (passage.empty() ? "" : " … ") + p.source_text;
         out << "   \"" << passage << "\"\n";

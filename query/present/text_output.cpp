@@ -2,21 +2,13 @@
 
 #include <cmath>
 
-#include "indexer/structure/annotations.h"
-
-#include "analysis/bidi.h"
+#include "query/present/bidi.h"
+#include "vocabulary/negotiation.h"
+#include "vocabulary/text.h"
 
 namespace verbatim {
 
 namespace {
-
-constexpr const char* kBold = "\x1b[1m";
-constexpr const char* kDim = "\x1b[2m";
-constexpr const char* kReset = "\x1b[0m";
-
-std::string styled(const std::string& text, const char* code, const TextStyle& style) {
-    return style.color ? code + text + kReset : text;
-}
 
 std::string heading_line(const Unit& unit) {
     std::string out;
@@ -24,16 +16,13 @@ std::string heading_line(const Unit& unit) {
     return out;
 }
 
-std::string dated(const DocumentMeta& doc) { return doc.date.empty() ? std::string("undated") : human_date(doc.date); }
-
 // The start of a unit's text, cut at a space near `max_bytes`.
 std::string excerpt(const std::string& text, size_t max_bytes = 320) {
     std::string out = text;
     if (out.size() > max_bytes) {
         size_t cut = out.rfind(' ', max_bytes);
         if (cut == std::string::npos || cut < max_bytes / 2) {
-            cut = max_bytes;
-            while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+            cut = vocabulary::char_start(out, max_bytes);
         }
         out = out.substr(0, cut) + "\xE2\x80\xA6";  // …
     }
@@ -45,9 +34,9 @@ std::string excerpt(const std::string& text, size_t max_bytes = 320) {
 // The counterpart of a hit in the language asked for (search --parallel).
 void print_parallel(std::ostream& out, const Hit& hit, const TextStyle& style) {
     if (hit.parallel_lang.empty()) return;
-    out << "   " << styled("[" + hit.parallel_lang + "]", kDim, style) << " ";
+    out << "   " << styled("[" + hit.parallel_lang + "]", ansi::dim, style) << " ";
     if (!hit.parallel) {
-        out << styled("no counterpart indexed", kDim, style) << "\n";
+        out << styled("no counterpart indexed", ansi::dim, style) << "\n";
         return;
     }
     out << styled_citation(*hit.parallel, style) << "\n";  // pages only with --pages, as the hit
@@ -55,6 +44,8 @@ void print_parallel(std::ostream& out, const Hit& hit, const TextStyle& style) {
 }
 
 }  // namespace
+
+std::string dated(const DocumentMeta& doc) { return doc.date.empty() ? std::string("undated") : human_date(doc.date); }
 
 std::string ocr_mark(const Unit& unit) {
     return "[OCR " + std::to_string(static_cast<int>(std::lround(unit.ocr_confidence * 100))) +
@@ -73,12 +64,12 @@ std::string styled_citation(const UnitRecord& r, const TextStyle& style) {
 void print_hits(std::ostream& out, const SearchResult& result, const SearchOptions& options, const TextStyle& style) {
     for (const Hit& hit : result.hits) {
         const UnitRecord& r = hit.record;
-        out << styled(std::to_string(hit.rank) + ". " + styled_citation(r, style), kBold, style) << "  "
-            << styled(dated(r.doc), kDim, style) << "\n";
+        out << styled(std::to_string(hit.rank) + ". " + styled_citation(r, style), ansi::bold, style) << "  "
+            << styled(dated(r.doc), ansi::dim, style) << "\n";
         std::string heading = heading_line(r.unit);
         if (!heading.empty() && r.unit.kind != UnitKind::heading)
-            out << "   " << styled(isolate_rtl(heading), kDim, style) << "\n";
-        std::string snippet = style.color ? render_marked(hit.snippet, kBold, kReset) : render_marked(hit.snippet, "", "");
+            out << "   " << styled(isolate_rtl(heading), ansi::dim, style) << "\n";
+        std::string snippet = style.color ? render_marked(hit.snippet, ansi::bold, ansi::reset) : render_marked(hit.snippet, "", "");
         out << "   " << isolate_rtl(snippet) << "\n";
         print_parallel(out, hit, style);
         out << "\n";
@@ -106,28 +97,28 @@ std::string set_apart_annotations(const std::string& text, const TextStyle& styl
     if (!style.color) return text;
     std::string out;
     size_t at = 0;
-    for (const Annotation& a : find_annotations(text)) {
+    for (const vocabulary::Annotation& a : vocabulary::find_annotations(text)) {
         if (a.start < at) continue;
-        out += text.substr(at, a.start - at) + kDim + text.substr(a.start, a.end - a.start) + kReset;
+        out += text.substr(at, a.start - at) + ansi::dim + text.substr(a.start, a.end - a.start) + ansi::reset;
         at = a.end;
     }
     return out + text.substr(at);
 }
 
 void print_unit(std::ostream& out, const UnitRecord& r, const TextStyle& style) {
-    out << styled(styled_citation(r, style), kBold, style) << "  " << styled(dated(r.doc), kDim, style);
-    if (!r.unit.status.empty()) out << "  " << styled("[" + r.unit.status + "]", kDim, style);
-    if (r.unit.ocr) out << "  " << styled(ocr_mark(r.unit), kDim, style);
+    out << styled(styled_citation(r, style), ansi::bold, style) << "  " << styled(dated(r.doc), ansi::dim, style);
+    if (!r.unit.status.empty()) out << "  " << styled("[" + r.unit.status + "]", ansi::dim, style);
+    if (r.unit.ocr) out << "  " << styled(ocr_mark(r.unit), ansi::dim, style);
     out << "\n";
     std::string heading = heading_line(r.unit);
-    if (!heading.empty()) out << styled(isolate_rtl(heading), kDim, style) << "\n";
+    if (!heading.empty()) out << styled(isolate_rtl(heading), ansi::dim, style) << "\n";
     out << "\n" << isolate_rtl(set_apart_annotations(r.unit.text, style)) << "\n";
     if (!r.unit.changes.empty()) {
-        out << "\n" << styled("changes proposed:", kDim, style) << "\n";
+        out << "\n" << styled("changes proposed:", ansi::dim, style) << "\n";
         for (const Change& c : r.unit.changes) out << "  - " << describe_change(c) << "\n";
     }
     if (!r.unit.footnotes.empty()) {
-        out << styled("footnotes:", kDim, style);
+        out << styled("footnotes:", ansi::dim, style);
         for (const std::string& f : r.unit.footnotes) out << " " << (f.rfind("fn-", 0) == 0 ? f.substr(3) : f);
         out << "\n";
     }
@@ -137,8 +128,8 @@ namespace {
 
 void print_hit(std::ostream& out, const Hit& hit, const TextStyle& style, const std::string& indent) {
     const UnitRecord& r = hit.record;
-    out << indent << styled(styled_citation(r, style), kBold, style) << "  " << styled(dated(r.doc), kDim, style) << "\n";
-    std::string snippet = style.color ? render_marked(hit.snippet, kBold, kReset) : render_marked(hit.snippet, "", "");
+    out << indent << styled(styled_citation(r, style), ansi::bold, style) << "  " << styled(dated(r.doc), ansi::dim, style) << "\n";
+    std::string snippet = style.color ? render_marked(hit.snippet, ansi::bold, ansi::reset) : render_marked(hit.snippet, "", "");
     out << indent << "   " << snippet << "\n";
 }
 
@@ -154,10 +145,10 @@ void print_groups(std::ostream& out, const SearchResult& result, const TextStyle
     size_t total = 0;
     for (const HitGroup& g : result.groups) {
         total += g.count;
-        out << styled(g.label + " (" + years_of(g) + ")", kBold, style) << " \u2014 " << g.count
+        out << styled(g.label + " (" + years_of(g) + ")", ansi::bold, style) << " \u2014 " << g.count
             << (g.count == 1 ? " unit" : " units") << "\n";
         for (const Hit& hit : g.hits) print_hit(out, hit, style, "  ");
-        if (g.hits.size() < g.count) out << "  " << styled("… " + std::to_string(g.count - g.hits.size()) + " more", kDim, style) << "\n";
+        if (g.hits.size() < g.count) out << "  " << styled("… " + std::to_string(g.count - g.hits.size()) + " more", ansi::dim, style) << "\n";
         out << "\n";
     }
     out << total << (total == 1 ? " matching unit in " : " matching units in ") << result.groups.size()
@@ -168,7 +159,7 @@ void print_facets(std::ostream& out, const Facets& facets, const TextStyle& styl
     for (const char* name : {"year", "meeting", "type", "status", "country", "lang"}) {
         auto it = facets.find(name);
         if (it == facets.end() || it->second.empty()) continue;
-        out << styled(std::string(name) + ":", kBold, style);
+        out << styled(std::string(name) + ":", ansi::bold, style);
         for (const auto& [value, count] : it->second) out << " " << value << " (" << count << ");";
         out << "\n";
     }

@@ -4,14 +4,13 @@
 #include <ostream>
 
 #include "model/unit_record.h"
+#include "query/present/terminal_style.h"
 #include "query/search/searcher.h"
 
 namespace verbatim {
 
-struct TextStyle {
-    bool color = false;  // ANSI bold/dim: only on a terminal, and never with NO_COLOR
-    bool pages = false;  // add printed pages to citations (UN practice cites paragraphs)
-};
+// "28 September 2020", or "undated": a document's date as people read it.
+std::string dated(const DocumentMeta& doc);
 
 // "add (Canada): “victims and survivors”", one change of negotiated text.
 std::string describe_change(const Change& change);

@@ -27,6 +27,9 @@ struct SourceStatus {
 
 SourceStatus status_of(const DocumentMeta& doc, const Unit& unit);
 
+// 0.534 -> "53%": a share of the text, as the explanation and the output say it.
+std::string as_percent(double share);
+
 struct SharedPassage {
     std::string source_text;  // the words as the source has them
     size_t words = 0;

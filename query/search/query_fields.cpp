@@ -4,7 +4,8 @@
 #include <cctype>
 
 #include "vocabulary/countries.h"
-#include "indexer/structure/title_block.h"
+#include "vocabulary/ordinals.h"
+#include "vocabulary/text.h"
 #include "model/ascii.h"
 #include "model/document.h"
 #include "model/parse_number.h"
@@ -38,17 +39,13 @@ bool is_query_field(const std::string& name) {
 
 namespace {
 
-bool all_digits(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-}
-
 // "2019", "2019-09", "2019-09-30" -> "20190930"-style bounds; empty when malformed.
 std::string date_bound(const std::string& s, bool upper) {
     if (s.empty()) return upper ? "99991231" : "00000000";
     std::string digits;
     for (char c : s)
         if (c != '-') digits += c;
-    if (!all_digits(digits)) return {};
+    if (!vocabulary::all_digits(digits)) return {};
     // A month or day that no calendar has (2020-13-45) is a mistake, not an empty range.
     const int month = digits.size() >= 6 ? std::stoi(digits.substr(4, 2)) : 1;
     const int day = digits.size() == 8 ? std::stoi(digits.substr(6, 2)) : 1;
@@ -83,7 +80,7 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
         return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
     }
     if (name == "year") {
-        if (l.size() != 4 || !all_digits(l)) throw bad("a year has four digits, e.g. year:2019");
+        if (l.size() != 4 || !vocabulary::all_digits(l)) throw bad("a year has four digits, e.g. year:2019");
         return Xapian::Query(schema::kYear + l);
     }
     if (name == "date") {
@@ -100,7 +97,7 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
         // "10", "tenth", "tenth meeting", "10th"
         std::string first = l.substr(0, l.find(' '));
         // Beyond 4 digits no meeting exists (and 20 digits overflow: fuzzing).
-        int n = all_digits(first) ? parse_number<int>(first, 0, 9999).value_or(0) : ordinal_value(first);
+        int n = vocabulary::all_digits(first) ? parse_number<int>(first, 0, 9999).value_or(0) : vocabulary::ordinal_value(first);
         if (n <= 0) throw bad("give the meeting's number or ordinal, e.g. meeting:10 or meeting:\"tenth meeting\"");
         return Xapian::Query(schema::kMeeting + std::to_string(n));
     }

@@ -9,6 +9,7 @@
 #include "model/document.h"
 #include "model/schema.h"
 #include "model/stem_forms.h"
+#include "vocabulary/text.h"
 
 namespace verbatim {
 
@@ -28,12 +29,7 @@ struct QueryToken {
     size_t column;      // 1-based, in characters
 };
 
-size_t column_of(std::string_view text, size_t byte) {
-    size_t col = 1;
-    for (size_t i = 0; i < byte && i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-    return col;
-}
+size_t column_of(std::string_view text, size_t byte) { return vocabulary::char_count(text.substr(0, byte)) + 1; }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 

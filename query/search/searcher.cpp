@@ -9,6 +9,7 @@
 
 #include "model/ascii.h"
 #include "model/schema.h"
+#include "query/search/search_steps.h"
 
 namespace verbatim {
 
@@ -170,40 +171,6 @@ ParsedQuery Searcher::parse(const std::string& query) const {
     return parse_query(query, languages, vocabulary, stem_forms());
 }
 
-namespace {
-
-// Sorts all hits into groups by meeting (or document), newest group first; each group
-// keeps its best hits in result order. The flat hit list is then emptied.
-void group_hits(SearchResult& result, const SearchOptions& options) {
-    std::map<std::string, HitGroup> groups;
-    for (Hit& hit : result.hits) {
-        const DocumentMeta& d = hit.record.doc;
-        std::string key, label;
-        if (options.group == GroupBy::document) {
-            key = d.id;
-            label = document_reference(d);
-        } else {
-            key = !d.meeting.empty() ? d.meeting : !d.body.empty() ? d.body + " " + d.date.substr(0, 4) : d.id;
-            label = !d.meeting.empty() ? d.meeting : document_reference(d);
-        }
-        HitGroup& g = groups[key];
-        g.key = key;
-        g.label = label;
-        if (!d.date.empty() && (g.first_date.empty() || d.date < g.first_date)) g.first_date = d.date;
-        if (d.date > g.last_date) g.last_date = d.date;
-        ++g.count;
-        if (g.hits.size() < options.limit) g.hits.push_back(std::move(hit));
-    }
-    result.hits.clear();
-    for (auto& [key, g] : groups) result.groups.push_back(std::move(g));
-    std::sort(result.groups.begin(), result.groups.end(), [](const HitGroup& a, const HitGroup& b) {
-        if (a.last_date != b.last_date) return a.last_date > b.last_date;
-        return a.label != b.label ? a.label < b.label : a.key < b.key;
-    });
-}
-
-}  // namespace
-
 SearchResult Searcher::search(const SearchOptions& options) {
     return with_retry([&] {
         ParsedQuery parsed = parse(options.query);
@@ -211,91 +178,24 @@ SearchResult Searcher::search(const SearchOptions& options) {
         enquire.set_query(parsed.query);
         FacetSpy spy;
         if (options.facets) spy.attach(enquire);
-        const bool grouping = options.group != GroupBy::none;
-        // Every match is counted: the same query gives the same count on the page (which
-        // asks for facets, so visits every match anyway), in the API and on the command
-        // line, whatever the page or the options (issue 18: 106, 101 and 463 for one query).
-        const Xapian::doccount all = db_.get_doccount();
-        const Xapian::doccount check = all;
-        // Groups need every match (bounded) to be sorted into; else the page asked for.
-        const Xapian::doccount first = grouping ? 0 : static_cast<Xapian::doccount>(options.offset);
-        const Xapian::doccount count =
-            grouping ? std::min<Xapian::doccount>(all, 5000) : static_cast<Xapian::doccount>(options.limit);
-        Xapian::MSet mset;
-        std::vector<Xapian::MSetIterator> order;
-        std::vector<Xapian::Document> documents;  // the hits', when read in parallel (remote shards)
-        if (options.sort != SortOrder::relevance || !parsed.has_text) {
-            // Dated timeline: documents by date, units in document order within each (filters
-            // only: no relevance to rank by, so documents in reading order, newest first).
-            const bool newest_first = options.sort != SortOrder::oldest;
-            Xapian::MultiValueKeyMaker by_date;
-            by_date.add_value(schema::kDateSlot, newest_first);
-            by_date.add_value(schema::kDocSlot);
-            by_date.add_value(schema::kSeqSlot);
-            if (!has_remote()) {
-                enquire.set_sort_by_key(&by_date, false);
-                mset = enquire.get_mset(first, count, check);
-                for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
-            } else {
-                // Xapian 1.4 cannot sort by a KeyMaker over remote shards: every match (up to
-                // kSortHereLimit) is fetched and put in the same order here.
-                mset = enquire.get_mset(0, std::min<Xapian::doccount>(all, kSortHereLimit), check);
-                order = in_date_order(mset, newest_first);
-                const size_t from = std::min<size_t>(order.size(), first);
-                const size_t to = std::min<size_t>(order.size(), from + count);
-                order = std::vector<Xapian::MSetIterator>(order.begin() + static_cast<long>(from),
-                                                          order.begin() + static_cast<long>(to));
-            }
-        } else {
-            RankedMatches ranked = ranked_matches(enquire, has_remote(), first, count, check, [&](const auto& ids) {
-                return fetcher_.documents(shards_, db_, ids);
-            });
-            mset = ranked.mset;
-            order = std::move(ranked.page);
-            documents = std::move(ranked.documents);
-        }
-        if (documents.size() != order.size() && has_remote()) {
+        const MatchWindow window = match_window(options, db_.get_doccount());
+        RankedMatches matches =
+            orders_by_date(options, parsed)
+                ? dated_matches(enquire, window, options.sort != SortOrder::oldest, has_remote())
+                : ranked_matches(enquire, has_remote(), window.first, window.count, window.check_at_least,
+                                 [&](const auto& ids) { return fetcher_.documents(shards_, db_, ids); });
+        if (matches.documents.size() != matches.page.size() && has_remote()) {
             std::vector<Xapian::docid> ids;
-            for (const Xapian::MSetIterator& it : order) ids.push_back(*it);
-            documents = fetcher_.documents(shards_, db_, ids);
+            for (const Xapian::MSetIterator& it : matches.page) ids.push_back(*it);
+            matches.documents = fetcher_.documents(shards_, db_, ids);
         }
-        SearchResult result;
         const Highlight highlight = with_stem_forms(Highlight{parsed.highlight_terms, parsed.highlight_phrases}, stem_forms());
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        result.total_at_least = mset.get_matches_lower_bound();
-        for (size_t i = 0; i < order.size(); ++i) {
-            Hit hit;
-            hit.record = record_of(documents.size() == order.size() ? documents[i] : order[i].get_document());
-            hit.score = rank_score(order[i].get_weight());
-            hit.rank = (grouping ? 0 : options.offset) + i + 1;
-            result.hits.push_back(std::move(hit));
-        }
+        SearchResult result = counted(matches.mset);
+        result.hits = hits_of(matches, window.rank_base, [this](const Xapian::Document& d) { return record_of(d); });
         if (options.facets) result.facets = spy.facets(options.facet_values);
-        if (grouping) group_hits(result, options);
-        // Highlighting re-analyses the text in its own language, so its stems meet the query's;
-        // one Highlighter per language serves every hit (it remembers the words it matched).
-        std::map<std::string, Highlighter> highlighters;
-        auto snippet = [&](Hit& hit) {
-            const std::string& lang = hit.record.doc.lang;
-            auto it = highlighters.find(lang);
-            if (it == highlighters.end()) it = highlighters.try_emplace(lang, analyser_for(lang), highlight).first;
-            hit.snippet = it->second.make_snippet(hit.record.unit.text);
-        };
-        for (Hit& hit : result.hits) snippet(hit);
-        for (HitGroup& g : result.groups)
-            for (Hit& hit : g.hits) snippet(hit);
-        // A hit in one of several language versions says which: "A/HRC/WG.6/34/ITA/3 [ru]".
-        std::map<std::string, bool> several;
-        auto mark = [&](Hit& hit) {
-            DocumentMeta& d = hit.record.doc;
-            auto it = several.find(d.id);
-            if (it == several.end()) it = several.emplace(d.id, versions(d).size() > 1).first;
-            d.other_languages = it->second;
-        };
-        for (Hit& hit : result.hits) mark(hit);
-        for (HitGroup& g : result.groups)
-            for (Hit& hit : g.hits) mark(hit);
+        if (window.grouping) group_hits(result, options);
+        add_snippets(result, highlight, [this](const std::string& lang) -> const Analyser& { return analyser_for(lang); });
+        mark_language_versions(result, [this](const DocumentMeta& d) { return versions(d).size() > 1; });
         return result;
     });
 }

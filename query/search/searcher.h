@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -65,6 +66,9 @@ struct SearchResult {
     Facets facets;            // with SearchOptions::facets
     std::vector<HitGroup> groups;  // with SearchOptions::group
 };
+
+// The analyser of a language (Searcher::analyser_for, or one made for a test).
+using AnalyserFor = std::function<const Analyser&(const std::string& lang)>;
 
 // The database cannot be opened (missing, not a verbatim index, damaged).
 struct DatabaseError : std::runtime_error {

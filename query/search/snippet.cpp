@@ -5,16 +5,11 @@
 #include <unordered_map>
 
 #include "model/schema.h"
+#include "vocabulary/text.h"
 
 namespace verbatim {
 
 namespace {
-
-// Moves `pos` back to the start of a UTF-8 character.
-size_t char_boundary(const std::string& s, size_t pos) {
-    while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
-    return pos;
-}
 
 bool is_stem(const std::string& term) {
     return term.compare(0, std::string_view(schema::kStemPrefix).size(), schema::kStemPrefix) == 0;
@@ -124,8 +119,8 @@ Snippet Highlighter::make_snippet(const std::string& text, size_t max_chars) con
             size_t space = text.rfind(' ', end);
             if (space != std::string::npos && space > begin) end = space;
         }
-        begin = char_boundary(text, begin);
-        end = char_boundary(text, end);
+        begin = vocabulary::char_start(text, begin);
+        end = vocabulary::char_start(text, end);
     }
     Snippet s;
     std::string prefix = begin > 0 ? "\xE2\x80\xA6" : "";  // …

@@ -8,16 +8,11 @@
 #include <limits>
 #include <set>
 
+#include "vocabulary/text.h"
+
 namespace verbatim {
 
 namespace {
-
-// Characters of a text (code points): the length Gale and Church compare.
-double characters(const std::string& s) {
-    double n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
 
 // What a translation keeps as it is: digit runs (numbers, dates, symbols' numbers) and
 // words in Latin capitals or with a digit (names and acronyms left untranslated, symbols).
@@ -70,7 +65,8 @@ struct Side {
 Side describe(const std::vector<Unit>& units) {
     Side s;
     for (const Unit& u : units) {
-        s.length.push_back(std::max(1.0, characters(u.text)));
+        // Characters (code points): the length Gale and Church compare.
+        s.length.push_back(std::max(1.0, static_cast<double>(vocabulary::char_count(u.text))));
         s.invariants.push_back(invariants(u.text));
     }
     return s;

@@ -7,22 +7,14 @@
 #include "indexer/index/writer.h"
 #include "query/reuse/alignment.h"
 #include "query/reuse/reuse.h"
+#include "tests/unit/test_helpers.h"
 
 using namespace verbatim;
 
-namespace {
-
-std::vector<std::string> keys_of(const std::string& text) {
-    Analyser a("en");
-    return reuse_keys(a.tokenize(text), a);
-}
-
-}  // namespace
-
 TEST_CASE("winnowing keeps a shared fingerprint for any shared run of six words") {
     std::string shared = "strengthen the capacity of front-line actors to identify victims";
-    std::vector<std::string> a = keys_of("Member States should " + shared + " of trafficking in persons.");
-    std::vector<std::string> b = keys_of("In 2018 the Working Group asked States to " + shared + " without delay.");
+    std::vector<std::string> a = test::reuse_keys_of("Member States should " + shared + " of trafficking in persons.");
+    std::vector<std::string> b = test::reuse_keys_of("In 2018 the Working Group asked States to " + shared + " without delay.");
     std::vector<uint64_t> wa = winnow(shingle_hashes(a)), wb = winnow(shingle_hashes(b));
     std::set<uint64_t> sa(wa.begin(), wa.end());
     CHECK(std::any_of(wb.begin(), wb.end(), [&](uint64_t h) { return sa.count(h) > 0; }));
@@ -30,7 +22,7 @@ TEST_CASE("winnowing keeps a shared fingerprint for any shared run of six words"
     std::vector<uint64_t> all = shingle_hashes(a);
     CHECK(wa.size() < all.size());
     // Stems: inflection does not break a fingerprint.
-    CHECK(shingle_hashes(keys_of("protects the victims")) == shingle_hashes(keys_of("protect the victim")));
+    CHECK(shingle_hashes(test::reuse_keys_of("protects the victims")) == shingle_hashes(test::reuse_keys_of("protect the victim")));
     // 15 bits: hashes that differ only above them share a term (winnowing chose on the
     // whole hash, so shared runs still share terms).
     CHECK(shingle_term(42).size() == 2 + 3);
@@ -55,7 +47,7 @@ TEST_CASE("fingerprint candidates: the unit sharing most comes before many shari
     add_text_terms(real, en, source);
     const Xapian::docid real_id = db.add_document(real);
     db.commit();
-    std::vector<Xapian::docid> ids = shingle_candidates(db, keys_of(source), 60);
+    std::vector<Xapian::docid> ids = shingle_candidates(db, test::reuse_keys_of(source), 60);
     REQUIRE(!ids.empty());
     CHECK(ids.front() == real_id);
 }
@@ -154,7 +146,7 @@ TEST_CASE("word candidates: the rarest stems of the text, each the synonym of it
         if (key == "Zthe" || key == "Zof" || key == "Zzanzibar") return {key.substr(1)};
         return {};
     };
-    const std::vector<std::string> keys = keys_of("the nations of Zanzibar");
+    const std::vector<std::string> keys = test::reuse_keys_of("the nations of Zanzibar");
     const std::string one = rarest_words_query(db, keys, forms, 1).get_description();
     CHECK(one.find("zanzibar") != std::string::npos);
     CHECK(one.find("the") == std::string::npos);

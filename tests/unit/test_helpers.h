@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/analyser.h"
+#include "analysis/shingles.h"
 #include "indexer/structure/units.h"
 
 namespace verbatim::test {
@@ -18,6 +19,12 @@ inline std::vector<std::string> terms(const std::vector<Token>& tokens) {
     std::vector<std::string> out;
     for (const auto& t : tokens) out.push_back(t.term);
     return out;
+}
+
+// The reuse keys of an English text, as the writer and find_reuse make them.
+inline std::vector<std::string> reuse_keys_of(const std::string& text) {
+    Analyser a("en");
+    return reuse_keys(a.tokenize(text), a);
 }
 
 // The unit with `anchor`, else nullptr.

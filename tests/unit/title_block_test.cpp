@@ -5,13 +5,6 @@
 
 using namespace verbatim;
 
-TEST_CASE("ordinals") {  // dates and symbols: vocabulary_test.cpp
-    CHECK(ordinal_value("tenth") == 10);
-    CHECK(ordinal_value("1st") == 1);
-    CHECK(ordinal_value("Ninth") == 9);
-    CHECK(ordinal_value("meeting") == 0);
-}
-
 TEST_CASE("the title page states symbol, date, distribution, original language, title, meeting") {
     ExtractedText text = lay_out_text(
         "CTOC/COP/WG.4/2020/4\n\nDistr.: General 28 September 2020\n\nOriginal: English\n\n"

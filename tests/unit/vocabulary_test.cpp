@@ -7,6 +7,7 @@
 #include "vocabulary/countries.h"
 #include "vocabulary/data_files.h"
 #include "vocabulary/dates.h"
+#include "vocabulary/ordinals.h"
 #include "vocabulary/page_marks.h"
 #include "vocabulary/symbols.h"
 #include "vocabulary/text.h"
@@ -175,6 +176,10 @@ TEST_CASE("sentence ends, letter case, roman numerals and UTF-8 in any script") 
         CHECK(ends_sentence(c.text) == c.ends);
     }
     CHECK(char_count("\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82") == 4);  // март
+    CHECK(char_start("\xD0\xBC\xD0\xB0", 3) == 2);  // inside "а": back to its first byte
+    CHECK(char_start("\xD0\xBC\xD0\xB0", 2) == 2);
+    CHECK(char_start("\xD0\xBC\xD0\xB0", 9) == 9);  // past the text: as it is
+    CHECK(char_start("ab", 0) == 0);
     CHECK(lowercase("\xD0\x9C\xD0\x90\xD0\xA0\xD0\xA2") == "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82");
     CHECK(is_upper_start("\xD0\xA1. Title"));           // Cyrillic С
     CHECK(is_upper_start("\xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3"));  // Arabic has no case: counts as upper
@@ -187,6 +192,47 @@ TEST_CASE("sentence ends, letter case, roman numerals and UTF-8 in any script") 
     CHECK(split_on_spaces("  12.  The Working Group ") ==
           std::vector<std::string_view>{"12.", "The", "Working", "Group"});
     CHECK(split_on_spaces("   ").empty());
+}
+
+TEST_CASE("ordinals of meetings and sessions: words from the data file, figures with a suffix") {
+    struct Case {
+        const char* word;
+        int value;  // 0 when not an ordinal
+    };
+    for (Case c : std::initializer_list<Case>{
+             {"first", 1},
+             {"tenth", 10},
+             {"Ninth", 9},
+             {"TWENTIETH", 20},
+             {"1st", 1},
+             {"22nd", 22},
+             {"3RD", 3},
+             {"110th", 110},
+             {"1000th", 0},  // four digits: no meeting is numbered so
+             {"10", 0},
+             {"th", 0},
+             {"twenty-first", 0},
+             {"meeting", 0},
+             {"", 0},
+         }) {
+        const std::string shown = c.word;
+        CAPTURE(shown);
+        CHECK(ordinal_value(c.word) == c.value);
+    }
+}
+
+TEST_CASE("ASCII digits, case and trimming of the vocabulary's machine words") {
+    CHECK(all_digits("2019"));
+    CHECK_FALSE(all_digits(""));
+    CHECK_FALSE(all_digits("10th"));
+    CHECK(all_digits("123", 1, 4));
+    CHECK_FALSE(all_digits("12345", 1, 4));
+    CHECK_FALSE(all_digits("\xD9\xA2"));  // an Arabic-Indic figure is not ASCII
+    CHECK(ascii_lowercase("Modify AS Tracked") == "modify as tracked");
+    CHECK(ascii_lowercase("\xC3\x89TAT") == "\xC3\x89tat");  // only A-Z: "ÉTAT" keeps its É
+    CHECK(trimmed("  en 1 January\r") == "en 1 January");
+    CHECK(trimmed(", Canada;. ", " ,;.") == "Canada");
+    CHECK(trimmed(" \t ").empty());
 }
 
 TEST_CASE("delegations by every name they are written in, from the data file") {

@@ -1,4 +1,4 @@
-#include "analysis/bidi.h"
+#include "query/present/bidi.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
