@@ -8,7 +8,7 @@
 
 #include "fetch/symbols.h"
 #include "model/unit_record.h"
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "model/schema.h"
 #include "model/varint.h"
 
@@ -23,7 +23,7 @@ std::string spelled_symbol(const Xapian::Database& db, const std::string& term, 
         try {
             const Unit unit = parse_unit(db.get_document(*it).get_data()).first;
             for (const std::string& cited : unit.cites)
-                if (ascii_lower(cited) == folded) return cited;
+                if (vocabulary::ascii_lower(cited) == folded) return cited;
         } catch (const DecodeError&) {
             // A damaged record: try the next unit that cites it.
         }

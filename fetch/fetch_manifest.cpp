@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "indexer/structure/manifest.h"
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 
 namespace verbatim::fetch {
 
@@ -18,13 +18,13 @@ namespace {
 
 // The key of a "key = value" line, else "".
 std::string key_of(const std::string& line) {
-    std::string t(trim(line));
+    std::string t(vocabulary::trim(line));
     if (t.empty() || t[0] == '#' || t[0] == ';' || t[0] == '[') return {};
     size_t eq = t.find('=');
-    return eq == std::string::npos ? std::string() : std::string(trim(std::string_view(t).substr(0, eq)));
+    return eq == std::string::npos ? std::string() : std::string(vocabulary::trim(std::string_view(t).substr(0, eq)));
 }
 
-std::string value_of(const std::string& line) { return std::string(trim(std::string_view(line).substr(line.find('=') + 1))); }
+std::string value_of(const std::string& line) { return std::string(vocabulary::trim(std::string_view(line).substr(line.find('=') + 1))); }
 
 const char* const kHeader =
     "# Written by `verbatim fetch`: one section per fetched file, read by `verbatim index`.\n"
@@ -51,9 +51,9 @@ std::variant<ManifestFile, Problem> ManifestFile::load(const std::filesystem::pa
     std::istringstream lines(text.str());
     for (std::string line; std::getline(lines, line);) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        std::string t(trim(line));
+        std::string t(vocabulary::trim(line));
         if (t.size() >= 2 && t.front() == '[' && t.back() == ']') {
-            m.sections_.push_back({std::string(trim(std::string_view(t).substr(1, t.size() - 2))), {}});
+            m.sections_.push_back({std::string(vocabulary::trim(std::string_view(t).substr(1, t.size() - 2))), {}});
         } else if (m.sections_.empty()) {
             m.preamble_.push_back(line);
         } else {
@@ -85,9 +85,9 @@ std::optional<std::string> ManifestFile::get(const std::string& file_name, const
 void ManifestFile::set(const std::string& file_name, const std::string& key, const std::string& value) {
     Section* s = find(file_name);
     if (!s) {
-        if (!sections_.empty() && !sections_.back().lines.empty() && !trim(sections_.back().lines.back()).empty())
+        if (!sections_.empty() && !sections_.back().lines.empty() && !vocabulary::trim(sections_.back().lines.back()).empty())
             sections_.back().lines.emplace_back();
-        else if (sections_.empty() && !preamble_.empty() && !trim(preamble_.back()).empty())
+        else if (sections_.empty() && !preamble_.empty() && !vocabulary::trim(preamble_.back()).empty())
             preamble_.emplace_back();
         sections_.push_back({file_name, {}});
         s = &sections_.back();
@@ -100,7 +100,7 @@ void ManifestFile::set(const std::string& file_name, const std::string& key, con
         }
     // After the section's last key line, before the blank lines that separate sections.
     size_t at = s->lines.size();
-    while (at > 0 && trim(s->lines[at - 1]).empty()) --at;
+    while (at > 0 && vocabulary::trim(s->lines[at - 1]).empty()) --at;
     s->lines.insert(s->lines.begin() + static_cast<std::ptrdiff_t>(at), line);
 }
 

@@ -1,6 +1,6 @@
 #include "fetch/http_client.h"
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 
 #include <curl/curl.h>
 
@@ -63,7 +63,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     }
     const size_t colon = line.find(':');
     if (colon == std::string::npos) return n;
-    const std::string name = ascii_lower(line.substr(0, colon));
+    const std::string name = vocabulary::ascii_lower(line.substr(0, colon));
     std::string value = line.substr(colon + 1);
     value.erase(0, value.find_first_not_of(" \t"));
     if (name == "content-type") t->response->content_type = value;

@@ -1,4 +1,5 @@
 #include "vocabulary/data_files.h"
+#include "vocabulary/ascii.h"
 
 #include <cassert>
 
@@ -14,7 +15,7 @@ std::vector<std::vector<std::string>> data_rows(std::string_view name, std::size
     for (std::size_t at = 0; at < text.size();) {
         std::size_t end = text.find('\n', at);
         if (end == std::string_view::npos) end = text.size();
-        std::string_view line = trimmed(text.substr(at, end - at));
+        std::string_view line = trim(text.substr(at, end - at));
         at = end + 1;
         if (line.empty() || line.front() == '#') continue;
         std::vector<std::string> fields;
@@ -28,8 +29,8 @@ std::vector<std::vector<std::string>> data_rows(std::string_view name, std::size
                 fields.emplace_back(line);
                 break;
             }
-            fields.emplace_back(trimmed(line.substr(0, cut)));
-            line = trimmed(line.substr(cut + (separator.empty() ? 1 : separator.size())));
+            fields.emplace_back(trim(line.substr(0, cut)));
+            line = trim(line.substr(cut + (separator.empty() ? 1 : separator.size())));
         }
         rows.push_back(std::move(fields));
     }

@@ -1,4 +1,5 @@
 #include "vocabulary/negotiation.h"
+#include "vocabulary/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -56,7 +57,7 @@ bool word_boundary(std::string_view s, size_t at, size_t len) {
 // Where an action word starts a clause of the annotation: at its start or after
 // ", " "; " ": " (so "address" or "added to" inside quoted text do not count).
 std::vector<std::pair<size_t, const ActionWord*>> action_positions(const std::string& content) {
-    std::string l = ascii_lowercase(content);
+    std::string l = ascii_lower(content);
     std::vector<std::pair<size_t, const ActionWord*>> found;
     for (size_t i = 0; i < l.size(); ++i) {
         if (i > 0) {
@@ -84,7 +85,7 @@ std::vector<std::string> delegations_in(std::string_view list, bool require_all)
     while (b <= list.size()) {
         size_t e = list.find(',', b);
         if (e == std::string_view::npos) e = list.size();
-        std::string item(trimmed(list.substr(b, e - b), kSpaceOrPunct));
+        std::string item(trim(list.substr(b, e - b), kSpaceOrPunct));
         b = e + 1;
         // "Israel suggests ..." or "UK: ..." keep only the name.
         if (item.empty()) continue;
@@ -121,8 +122,8 @@ std::string quoted_in(std::string_view s) {
 
 // Parses the content of one bracket; false when it is not an annotation.
 bool parse_annotation(const std::string& raw, Annotation& out) {
-    std::string content(trimmed(plain(raw), kSpaceOrPunct));
-    std::string l = ascii_lowercase(content);
+    std::string content(trim(plain(raw), kSpaceOrPunct));
+    std::string l = ascii_lower(content);
     if (l == "agreed" || l == "agreed as amended" || l == "pending") {
         out.status = l;
         return true;
@@ -143,7 +144,7 @@ bool parse_annotation(const std::string& raw, Annotation& out) {
         std::string action = word->action;
         size_t len = std::char_traits<char>::length(word->words);
         if (action == "option") {  // "option 1: add ...": a label for what follows
-            option = std::string(trimmed(segment.substr(0, segment.find(':')), kSpaceOrPunct));
+            option = std::string(trim(segment.substr(0, segment.find(':')), kSpaceOrPunct));
             continue;
         }
         ProposedChange change;
@@ -153,8 +154,8 @@ bool parse_annotation(const std::string& raw, Annotation& out) {
             std::string who = segment.substr(len);
             size_t as = who.find(" as ");
             change.delegations = delegations_in(who.substr(0, as), false);
-            if (change.delegations.empty()) change.delegations.push_back(std::string(trimmed(who.substr(0, as), kSpaceOrPunct)));
-            if (as != std::string::npos) change.note = std::string(trimmed(who.substr(as + 1), kSpaceOrPunct));
+            if (change.delegations.empty()) change.delegations.push_back(std::string(trim(who.substr(0, as), kSpaceOrPunct)));
+            if (as != std::string::npos) change.note = std::string(trim(who.substr(as + 1), kSpaceOrPunct));
             out.changes.push_back(std::move(change));
             continue;
         }
@@ -162,7 +163,7 @@ bool parse_annotation(const std::string& raw, Annotation& out) {
         if (colon == std::string::npos) continue;  // "combine ... and" without delegations
         std::string quoted = quoted_in(segment.substr(len, colon - len));
         if (!quoted.empty()) change.text = quoted;
-        std::string detail(trimmed(segment.substr(len, colon - len), kSpaceOrPunct));
+        std::string detail(trim(segment.substr(len, colon - len), kSpaceOrPunct));
         if (!detail.empty() && quoted.empty()) change.note = change.note.empty() ? detail : change.note + "; " + detail;
         change.delegations = delegations_in(std::string_view(segment).substr(colon + 1), false);
         out.changes.push_back(std::move(change));
@@ -177,16 +178,16 @@ std::string preceding_words(std::string_view text, size_t from, size_t to) {
     size_t last = before.find_last_not_of(" ");
     if (last != std::string_view::npos && last >= 1 && before.compare(last - 1, 2, "~~") == 0) {
         size_t open = before.rfind("~~", last - 2);
-        if (open != std::string_view::npos) return std::string(trimmed(before.substr(open + 2, last - 1 - open - 2), kSpaceOrPunct));
+        if (open != std::string_view::npos) return std::string(trim(before.substr(open + 2, last - 1 - open - 2), kSpaceOrPunct));
     }
-    std::string words(trimmed(plain(before), kSpaceOrPunct));
+    std::string words(trim(plain(before), kSpaceOrPunct));
     size_t count = 0, cut = words.size();
     while (cut > 0 && count < 8) {
         size_t space = words.rfind(' ', cut - 1);
         ++count;
         cut = space == std::string::npos ? 0 : space;
     }
-    return std::string(trimmed(std::string_view(words).substr(cut), kSpaceOrPunct));
+    return std::string(trim(std::string_view(words).substr(cut), kSpaceOrPunct));
 }
 
 }  // namespace

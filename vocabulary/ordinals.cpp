@@ -1,4 +1,5 @@
 #include "vocabulary/ordinals.h"
+#include "vocabulary/ascii.h"
 
 #include <charconv>
 #include <map>
@@ -16,7 +17,7 @@ const std::map<std::string, int, std::less<>>& ordinal_words() {
         for (const auto& row : data_rows("ordinals.txt", 2)) {
             int n = 0;
             if (row.size() == 2) std::from_chars(row[0].data(), row[0].data() + row[0].size(), n);
-            if (n > 0) words.emplace(ascii_lowercase(row[1]), n);
+            if (n > 0) words.emplace(ascii_lower(row[1]), n);
         }
         return words;
     }();
@@ -27,7 +28,7 @@ const std::map<std::string, int, std::less<>>& ordinal_words() {
 
 int ordinal_value(std::string_view word) {
     // ASCII case only: the words are English, and no other letter folds into one of them.
-    const std::string w = ascii_lowercase(word);
+    const std::string w = ascii_lower(word);
     if (auto it = ordinal_words().find(w); it != ordinal_words().end()) return it->second;
     size_t digits = 0;
     while (digits < w.size() && is_digit(w[digits])) ++digits;

@@ -1,4 +1,5 @@
 #include "vocabulary/page_marks.h"
+#include "vocabulary/ascii.h"
 
 #include <algorithm>
 #include <charconv>
@@ -35,7 +36,7 @@ const PageWords& page_words() {
 std::string lowered(std::string_view w) {
     for (char c : w)
         if (static_cast<unsigned char>(c) >= 0x80) return lowercase(w);
-    return ascii_lowercase(w);
+    return ascii_lower(w);
 }
 
 }  // namespace

@@ -12,19 +12,6 @@ bool all_digits(std::string_view text, std::size_t min, std::size_t max) {
     return true;
 }
 
-std::string ascii_lowercase(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-std::string_view trimmed(std::string_view text, std::string_view strip) {
-    const std::size_t begin = text.find_first_not_of(strip);
-    if (begin == std::string_view::npos) return {};
-    return text.substr(begin, text.find_last_not_of(strip) - begin + 1);
-}
-
 std::vector<UChar32> code_points(std::string_view text) {
     std::vector<UChar32> cps;
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());

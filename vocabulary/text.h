@@ -17,14 +17,6 @@ inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 // `text` is `min` to `max` ASCII digits.
 bool all_digits(std::string_view text, std::size_t min = 1, std::size_t max = std::string_view::npos);
 
-// ASCII case and trimming for the vocabulary's own machine words (data files, markup
-// keywords, English ordinals). The stages above use model/ascii.h, which this layer does
-// not see: it depends on nothing below it.
-// A-Z to a-z; every other byte (UTF-8 included) unchanged.
-std::string ascii_lowercase(std::string_view text);
-// `text` without the bytes of `strip` at either end.
-std::string_view trimmed(std::string_view text, std::string_view strip = " \t\r");
-
 // UTF-8 in code points (malformed bytes as U+FFFD), and one code point appended as UTF-8.
 std::vector<UChar32> code_points(std::string_view text);
 void append_utf8(std::string& out, UChar32 cp);

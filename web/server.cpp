@@ -10,7 +10,7 @@
 #include <optional>
 #include <vector>
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "query/cite/cite.h"
 #include "query/cite/reference.h"
 #include "query/present/json_output.h"
@@ -164,7 +164,7 @@ bool is_document_id(const std::string& id) {
 
 // The type a source file is served as; verbatim indexes only these.
 std::string source_content_type(const std::filesystem::path& file) {
-    return ascii_lower(file.extension().string()) == ".pdf" ? "application/pdf" : "text/plain; charset=utf-8";
+    return vocabulary::ascii_lower(file.extension().string()) == ".pdf" ? "application/pdf" : "text/plain; charset=utf-8";
 }
 
 bool is_loopback_host(const std::string& host_header) {

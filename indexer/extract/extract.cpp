@@ -10,7 +10,7 @@
 #include "indexer/extract/isolated_extract.h"
 #include "indexer/extract/text_decode.h"
 #include "indexer/extract/text_layout.h"
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 
 namespace verbatim {
 
@@ -93,7 +93,7 @@ std::string megabytes(uint64_t bytes) {
 }
 
 std::string lower_extension(const std::filesystem::path& file) {
-    return ascii_lower(file.extension().string());
+    return vocabulary::ascii_lower(file.extension().string());
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // Tesseract's C++ API -> positioned words. Everything Tesseract-specific stays in this file.
 #include "indexer/extract/ocr.h"
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 
 #include <algorithm>
 #include <cmath>
@@ -233,7 +233,7 @@ void read_line(tesseract::ResultIterator& it, double em, double scale, std::vect
     };
     bool first = true;
     do {
-        const std::string text(trim(text_of(it, tesseract::RIL_WORD)));
+        const std::string text(vocabulary::trim(text_of(it, tesseract::RIL_WORD)));
         const float confidence = it.Confidence(tesseract::RIL_WORD);
         int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
         if (text.empty() || !it.BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;

@@ -1,7 +1,7 @@
 // Deciding what to OCR and in which language (see ocr_choice.h).
 #include "indexer/extract/ocr_choice.h"
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -117,7 +117,7 @@ std::string tesseract_language(const std::string& code) {
     static const std::map<std::string, std::string> names = {
         {"en", "eng"}, {"fr", "fra"}, {"es", "spa"}, {"ru", "rus"}, {"ar", "ara"}, {"zh", "chi_sim"},
         {"de", "deu"}, {"pt", "por"}, {"it", "ita"}};
-    const std::string lower = ascii_lower(code);
+    const std::string lower = vocabulary::ascii_lower(code);
     if (auto it = names.find(lower); it != names.end()) return it->second;
     for (const auto& [iso, tess] : names)
         if (tess == lower) return tess;
@@ -142,7 +142,7 @@ std::string language_from_text(const std::vector<PageWords>& pages) {
         if (page_needs_ocr(page)) continue;
         for (const PositionedWord& word : page.words) {
             for (const std::uint32_t c : chars_of(word.text)) ++letters[script_of(c)];
-            ++counts[ascii_lower(word.text)];
+            ++counts[vocabulary::ascii_lower(word.text)];
         }
     }
     letters.erase(Script::none);

@@ -14,7 +14,7 @@
 #include "analysis/language.h"
 #include "analysis/shingles.h"
 #include "model/unit_record.h"
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "model/schema.h"
 #include "indexer/index/compactor.h"
 #include "model/stem_forms.h"
@@ -296,21 +296,21 @@ Xapian::Document unit_document(const DocumentMeta& doc, const Unit& unit, const 
     // document and anchor), and one unique term per unit was 3% of the index.
     xdoc.add_boolean_term(schema::key(schema::kDocId, doc.id));
     xdoc.add_boolean_term(schema::key(schema::kAnchor, unit.anchor));
-    if (!doc.symbol.empty()) xdoc.add_boolean_term(schema::key(schema::kSymbol, ascii_lower(doc.symbol)));
-    for (const std::string& s : doc.other_symbols) xdoc.add_boolean_term(schema::key(schema::kSymbol, ascii_lower(s)));
-    if (!doc.name.empty()) xdoc.add_boolean_term(schema::key(schema::kName, ascii_lower(doc.name)));
+    if (!doc.symbol.empty()) xdoc.add_boolean_term(schema::key(schema::kSymbol, vocabulary::ascii_lower(doc.symbol)));
+    for (const std::string& s : doc.other_symbols) xdoc.add_boolean_term(schema::key(schema::kSymbol, vocabulary::ascii_lower(s)));
+    if (!doc.name.empty()) xdoc.add_boolean_term(schema::key(schema::kName, vocabulary::ascii_lower(doc.name)));
     xdoc.add_boolean_term(schema::key(schema::kLang, doc.lang));
     xdoc.add_boolean_term(schema::kKind + std::string(to_string(unit.kind)));
     if (!doc.type.empty()) xdoc.add_boolean_term(schema::key(schema::kType, doc.type));
     if (doc.date.size() >= 4) xdoc.add_boolean_term(schema::kYear + doc.date.substr(0, 4));
     if (doc.meeting_number > 0) xdoc.add_boolean_term(schema::kMeeting + std::to_string(doc.meeting_number));
-    for (const std::string& symbol : unit.cites) xdoc.add_boolean_term(schema::key(schema::kCites, ascii_lower(symbol)));
+    for (const std::string& symbol : unit.cites) xdoc.add_boolean_term(schema::key(schema::kCites, vocabulary::ascii_lower(symbol)));
     if (!unit.status.empty()) {
         xdoc.add_boolean_term(schema::key(schema::kStatus, unit.status));
         if (unit.status == "agreed as amended") xdoc.add_boolean_term(schema::kStatus + std::string("agreed"));
     }
-    for (const std::string& c : unit.countries) xdoc.add_boolean_term(schema::key(schema::kCountry, ascii_lower(c)));
-    if (!doc.body.empty()) xdoc.add_boolean_term(schema::key(schema::kBody, ascii_lower(doc.body)));
+    for (const std::string& c : unit.countries) xdoc.add_boolean_term(schema::key(schema::kCountry, vocabulary::ascii_lower(c)));
+    if (!doc.body.empty()) xdoc.add_boolean_term(schema::key(schema::kBody, vocabulary::ascii_lower(doc.body)));
 
     std::string date_value;
     for (char c : doc.date)

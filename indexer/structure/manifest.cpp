@@ -4,7 +4,7 @@
 #include <cctype>
 #include <set>
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "model/parse_number.h"
 
 namespace verbatim {
@@ -47,7 +47,7 @@ std::variant<Manifest, Problem> parse_manifest(std::string_view text, const std:
     while (begin < text.size()) {
         size_t end = text.find('\n', begin);
         if (end == std::string_view::npos) end = text.size();
-        std::string line(trim(text.substr(begin, end - begin)));
+        std::string line(vocabulary::trim(text.substr(begin, end - begin)));
         begin = end + 1;
         ++line_no;
         if (line.empty() || line[0] == '#' || line[0] == ';') continue;
@@ -57,7 +57,7 @@ std::variant<Manifest, Problem> parse_manifest(std::string_view text, const std:
         if (line.front() == '[') {
             if (line.back() != ']') return problem("a section header must end with ']'");
             ManifestEntry entry;
-            entry.key = std::string(trim(std::string_view(line).substr(1, line.size() - 2)));
+            entry.key = std::string(vocabulary::trim(std::string_view(line).substr(1, line.size() - 2)));
             entry.line = line_no;
             if (entry.key.empty()) return problem("empty section name; write the file name, e.g. [report.txt]");
             manifest.entries.push_back(std::move(entry));
@@ -66,8 +66,8 @@ std::variant<Manifest, Problem> parse_manifest(std::string_view text, const std:
         size_t eq = line.find('=');
         if (eq == std::string::npos) return problem("expected 'key = value' or '[file name]'");
         if (manifest.entries.empty()) return problem("'key = value' before any [file name] section");
-        std::string key(trim(std::string_view(line).substr(0, eq)));
-        std::string value(trim(std::string_view(line).substr(eq + 1)));
+        std::string key(vocabulary::trim(std::string_view(line).substr(0, eq)));
+        std::string value(vocabulary::trim(std::string_view(line).substr(eq + 1)));
         if (!kKeys.count(key)) {
             std::string known;
             for (const auto& k : kKeys) known += (known.empty() ? "" : ", ") + k;
@@ -107,14 +107,14 @@ void apply_manifest(const ManifestEntry& entry, DocumentMeta& meta) {
     set("distribution", meta.distribution);
     set("job_number", meta.job_number);
     if (auto it = entry.fields.find("meeting_number"); it != entry.fields.end())
-        meta.meeting_number = parse_number<int>(trim(it->second), 0, 1'000'000).value_or(0);
+        meta.meeting_number = parse_number<int>(vocabulary::trim(it->second), 0, 1'000'000).value_or(0);
     if (auto it = entry.fields.find("other_symbols"); it != entry.fields.end()) {
         meta.other_symbols.clear();
         std::string list = it->second;
         for (size_t b = 0; b < list.size();) {
             size_t e = list.find(',', b);
             if (e == std::string::npos) e = list.size();
-            std::string sym(trim(std::string_view(list).substr(b, e - b)));
+            std::string sym(vocabulary::trim(std::string_view(list).substr(b, e - b)));
             if (!sym.empty()) meta.other_symbols.push_back(sym);
             b = e + 1;
         }

@@ -5,7 +5,7 @@
 
 #include <re2/re2.h>
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "vocabulary/ordinals.h"
 
 namespace verbatim {
@@ -45,7 +45,7 @@ std::optional<MeetingMention> find_meeting(const std::string& title, const std::
         MeetingMention m;
         m.number = n;
         m.body = text_of(groups[2]);
-        m.meeting = ascii_lower(ordinal) + " meeting of the " + m.body;
+        m.meeting = vocabulary::ascii_lower(ordinal) + " meeting of the " + m.body;
         m.place = text_of(groups[3]);
         return m;
     }

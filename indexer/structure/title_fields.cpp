@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "vocabulary/dates.h"
 #include "vocabulary/symbols.h"
 
@@ -13,12 +13,12 @@ namespace verbatim {
 namespace {
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && ascii_lower(s.substr(0, prefix.size())) == prefix;
+    return s.size() >= prefix.size() && vocabulary::ascii_lower(s.substr(0, prefix.size())) == prefix;
 }
 
 // "Distr.: General", "Distr. LIMITED": the distribution, else empty.
 std::string distribution_in(std::string_view line) {
-    const std::string l = ascii_lower(line);
+    const std::string l = vocabulary::ascii_lower(line);
     for (size_t at = l.find("distr"); at != std::string::npos; at = l.find("distr", at + 1)) {
         size_t i = at + 5;
         if (i < l.size() && l[i] == '.') ++i;
@@ -171,14 +171,14 @@ std::string stated_date(const std::vector<Unit>& units) {
 }
 
 std::string document_type(const DocumentMeta& meta) {
-    const std::string t = ascii_lower(meta.title);
-    const std::string sym = ascii_lower(meta.symbol);
+    const std::string t = vocabulary::ascii_lower(meta.title);
+    const std::string sym = vocabulary::ascii_lower(meta.symbol);
     if (sym.find("/crp.") != std::string::npos || t.find("conference room paper") != std::string::npos) return "crp";
     if (t.find("speaking notes") != std::string::npos || t.find("statement") == 0) return "statement";
     if (t.find("resolution") == 0 || sym.find("/res/") != std::string::npos) return "resolution";
     if (t.find("draft report") != std::string::npos || sym.find("/l.") != std::string::npos) return "draft";
     if (t.find("report") != std::string::npos) return "report";
-    if (ascii_lower(meta.distribution) == "limited") return "draft";
+    if (vocabulary::ascii_lower(meta.distribution) == "limited") return "draft";
     return "";
 }
 

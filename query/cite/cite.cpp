@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "model/schema.h"
 #include "query/cite/reference.h"
 
@@ -46,10 +46,10 @@ std::string compact_ranges(const std::vector<std::string>& numbers) {
 
 std::string closest_documents(const Searcher& searcher, const std::string& wanted) {
     std::vector<std::pair<size_t, std::string>> scored;
-    const std::string w = ascii_lower(wanted);
+    const std::string w = vocabulary::ascii_lower(wanted);
     for (const DocumentMeta& d : searcher.documents()) {
         std::string name = !d.symbol.empty() ? d.symbol : !d.name.empty() ? d.name : d.id;
-        const std::string n = ascii_lower(name);
+        const std::string n = vocabulary::ascii_lower(name);
         size_t common = 0;
         while (common < n.size() && common < w.size() && n[common] == w[common]) ++common;
         scored.emplace_back(common, name);
@@ -171,7 +171,7 @@ CiteResult cite(const Searcher& searcher, const std::string& reference) {
 }
 
 std::vector<CitingUnit> cited_by(Searcher& searcher, const std::string& symbol) {
-    const std::string key = ascii_lower(symbol);
+    const std::string key = vocabulary::ascii_lower(symbol);
     Xapian::Database& db = searcher.database();
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(schema::key(schema::kCites, key)));
@@ -191,7 +191,7 @@ std::vector<CitingUnit> cited_by(Searcher& searcher, const std::string& symbol) 
         CitingUnit c;
         c.record = searcher.record_of(it.get_document());
         const std::string& text = c.record.unit.text;
-        const std::string lower = ascii_lower(text);
+        const std::string lower = vocabulary::ascii_lower(text);
         size_t at = lower.find(key);
         if (at == std::string::npos) at = 0;
         size_t from = at > 80 ? text.rfind(' ', at - 80) : 0;

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <optional>
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "vocabulary/ordinals.h"
 
 namespace verbatim {
@@ -58,7 +58,7 @@ std::vector<RefToken> tokenize(const std::string& s) {
             size_t j = i;
             while (j < s.size() && is_alpha(s[j])) ++j;
             t.kind = RefToken::word;
-            t.text = ascii_lower(s.substr(i, j - i));
+            t.text = vocabulary::ascii_lower(s.substr(i, j - i));
             if (j < s.size() && s[j] == '.') t.dot = true, ++j;
             i = j;
         } else if (is_digit(c)) {
@@ -71,13 +71,13 @@ std::vector<RefToken> tokenize(const std::string& s) {
             }
             for (const char* suffix : {"quinquies", "quater", "sexies", "bis", "ter"}) {
                 const std::string_view sv(suffix);
-                if (ascii_lower(s.substr(j, sv.size())) == sv && (j + sv.size() == s.size() || !is_alpha(s[j + sv.size()]))) {
+                if (vocabulary::ascii_lower(s.substr(j, sv.size())) == sv && (j + sv.size() == s.size() || !is_alpha(s[j + sv.size()]))) {
                     j += sv.size();
                     break;
                 }
             }
             t.kind = RefToken::number;
-            t.text = ascii_lower(s.substr(i, j - i));
+            t.text = vocabulary::ascii_lower(s.substr(i, j - i));
             i = j;
         } else if (s.compare(i, 2, "\xC2\xB6") == 0) {  // ¶
             t.kind = RefToken::word;
@@ -368,7 +368,7 @@ std::string Reference::describe() const {
 }
 
 std::variant<Reference, std::string> parse_reference(std::string_view text) {
-    std::string s(trim(text, kSpaceOrComma));
+    std::string s(vocabulary::trim(text, kSpaceOrComma));
     if (s.empty()) return std::string("empty reference: give a document symbol and a paragraph, e.g. \"CTOC/COP/WG.4/2020/4, para. 12\"");
     if (s.size() > 500) return std::string("reference too long (") + std::to_string(s.size()) + " characters)";
     for (unsigned char c : s)
@@ -397,7 +397,7 @@ std::variant<Reference, std::string> parse_reference(std::string_view text) {
             if (!parser.error().empty() && first_error.empty()) first_error = parser.error(), first_error_at = k;
             continue;
         }
-        ref->document = std::string(trim(std::string_view(s).substr(0, tokens[k].begin), kSpaceOrComma));
+        ref->document = std::string(vocabulary::trim(std::string_view(s).substr(0, tokens[k].begin), kSpaceOrComma));
         if (ref->document.empty())
             return std::string("no document in '" + s + "'; put its symbol first, e.g. \"CTOC/COP/WG.4/2020/4, " + s + "\"");
         return *ref;

@@ -1,6 +1,6 @@
 #include "query/present/json_output.h"
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "query/search/timeline.h"
 
 #include <algorithm>
@@ -13,7 +13,7 @@ namespace verbatim {
 namespace {
 
 bool is_pdf(const std::string& path) {
-    return ascii_lower(std::filesystem::path(path).extension().string()) == ".pdf";
+    return vocabulary::ascii_lower(std::filesystem::path(path).extension().string()) == ".pdf";
 }
 
 // Every byte but ASCII letters and digits (and `keep`) as %XX.

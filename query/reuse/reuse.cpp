@@ -7,7 +7,7 @@
 
 #include "analysis/language.h"
 #include "analysis/shingles.h"
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "model/schema.h"
 
 namespace verbatim {
@@ -15,7 +15,7 @@ namespace verbatim {
 namespace {
 
 bool is_resolution(const std::string& symbol) {
-    const std::string s = ascii_lower(symbol);
+    const std::string s = vocabulary::ascii_lower(symbol);
     return s.find("/res/") != std::string::npos || s.find("resolution") != std::string::npos;
 }
 

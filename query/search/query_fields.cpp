@@ -6,7 +6,7 @@
 #include "vocabulary/countries.h"
 #include "vocabulary/ordinals.h"
 #include "vocabulary/text.h"
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "model/document.h"
 #include "model/parse_number.h"
 #include "model/schema.h"
@@ -60,7 +60,7 @@ std::string date_bound(const std::string& s, bool upper) {
 }  // namespace
 
 Xapian::Query field_query(const std::string& name, const std::string& value, size_t column) {
-    const std::string l = ascii_lower(value);
+    const std::string l = vocabulary::ascii_lower(value);
     auto bad = [&](const std::string& why) {
         return QueryError("'" + name + ":" + value + "' at column " + std::to_string(column) + ": " + why, column);
     };
@@ -125,7 +125,7 @@ Xapian::Query field_query(const std::string& name, const std::string& value, siz
     if (name == "country") {
         std::string canonical = vocabulary::canonical_country(value);
         // Observers and organisations that are not in the country table are matched as written.
-        return Xapian::Query(schema::key(schema::kCountry, ascii_lower(canonical.empty() ? value : canonical)));
+        return Xapian::Query(schema::key(schema::kCountry, vocabulary::ascii_lower(canonical.empty() ? value : canonical)));
     }
     if (name == "cites") return Xapian::Query(schema::key(schema::kCites, l));
     if (name == "lang") return Xapian::Query(schema::key(schema::kLang, l));

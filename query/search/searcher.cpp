@@ -7,7 +7,7 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "model/schema.h"
 #include "query/search/search_steps.h"
 
@@ -247,7 +247,7 @@ std::optional<DocumentMeta> Searcher::find_document(const std::string& reference
             if (it == db_.postlist_end(only)) return std::nullopt;
             return record_of(db_.get_document(*it)).doc;
         };
-        std::string key = ascii_lower(reference);
+        std::string key = vocabulary::ascii_lower(reference);
         // "A/HRC/WG.6/34/ITA/3 [ru]": the version in that language, as a hit cites it.
         if (size_t open = key.rfind(" ["); open != std::string::npos && key.back() == ']' && key.size() - open <= 7) {
             const std::string lang = key.substr(open + 2, key.size() - open - 3);
@@ -274,11 +274,11 @@ std::optional<DocumentMeta> Searcher::find_document(const std::string& reference
         // without ".en" and the extension), for documents whose id comes from a symbol.
         std::optional<DocumentMeta> found;
         for (const DocumentMeta& d : documents()) {
-            std::string stem = ascii_lower(std::filesystem::path(d.source).stem().string());
+            std::string stem = vocabulary::ascii_lower(std::filesystem::path(d.source).stem().string());
             const std::string bare = stem.size() > d.lang.size() + 1 && stem.ends_with("." + d.lang)
                                          ? stem.substr(0, stem.size() - d.lang.size() - 1)
                                          : stem;
-            if (key != stem && key != bare && key != ascii_lower(std::filesystem::path(d.source).filename().string()))
+            if (key != stem && key != bare && key != vocabulary::ascii_lower(std::filesystem::path(d.source).filename().string()))
                 continue;
             if (found && key == bare && key != stem) return std::nullopt;  // several languages: say which
             found = d;
@@ -314,14 +314,14 @@ std::vector<DocumentMeta> Searcher::versions(const DocumentMeta& doc) const {
         // A version filed under another id still shares the symbol: one unit per document.
         if (!doc.symbol.empty()) {
             Xapian::Enquire enquire(db_);
-            enquire.set_query(Xapian::Query(schema::key(schema::kSymbol, ascii_lower(doc.symbol))));
+            enquire.set_query(Xapian::Query(schema::key(schema::kSymbol, vocabulary::ascii_lower(doc.symbol))));
             enquire.set_collapse_key(schema::kDocSlot);
             enquire.set_weighting_scheme(Xapian::BoolWeight());
             Xapian::MSet mset = enquire.get_mset(0, 1000);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 std::string id = it.get_document().get_value(schema::kDocSlot);
                 // Only a main symbol makes a version; a document that merely lists it does not.
-                if (ascii_lower(document_meta(id).symbol) == ascii_lower(doc.symbol)) add(id);
+                if (vocabulary::ascii_lower(document_meta(id).symbol) == vocabulary::ascii_lower(doc.symbol)) add(id);
             }
         }
         if (out.empty()) out.push_back(doc);

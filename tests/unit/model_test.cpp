@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "model/ascii.h"
+#include "vocabulary/ascii.h"
 #include "model/document.h"
 
 using namespace verbatim;
@@ -76,7 +76,7 @@ TEST_CASE("ASCII case: A-Z only, whatever the locale; UTF-8 bytes left as they a
         {"ÉTATS-UNIS", "États-unis"},  // É is two bytes of UTF-8, not an ASCII letter
         {"[@`{", "[@`{"},              // the bytes around A-Z and a-z
     };
-    for (const auto& c : cases) CHECK(ascii_lower(c.first) == c.second);
+    for (const auto& c : cases) CHECK(vocabulary::ascii_lower(c.first) == c.second);
 }
 
 TEST_CASE("trim: the bytes asked for (by default spaces and line ends) off both ends") {
@@ -91,6 +91,6 @@ TEST_CASE("trim: the bytes asked for (by default spaces and line ends) off both 
         {", Germany;", " ,;", "Germany"},
         {"a, b", " ,;", "a, b"},  // inside stays
     };
-    for (const Case& c : cases) CHECK(trim(c.in, c.strip) == c.out);
-    CHECK(trim("\tx \n") == "x");
+    for (const Case& c : cases) CHECK(vocabulary::trim(c.in, c.strip) == c.out);
+    CHECK(vocabulary::trim("\tx \n") == "x");
 }

@@ -1,12 +1,13 @@
 // ASCII case and spaces, for the machine words of what verbatim reads: file extensions,
-// HTTP headers, manifest keys, field names, reference keywords. Never for text a person
-// wrote: that is folded by the analyser (ICU), in every script.
+// HTTP headers, manifest keys, field names, reference keywords, the vocabulary's data
+// files and markup. Never for text a person wrote: that is folded by the analyser (ICU),
+// in every script. Header-only; every stage sees it.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace verbatim {
+namespace verbatim::vocabulary {
 
 // A-Z to a-z; every other byte (UTF-8 included) unchanged, whatever the C locale.
 inline std::string ascii_lower(std::string_view s) {
@@ -23,4 +24,4 @@ inline std::string_view trim(std::string_view s, std::string_view strip = " \t\r
     return s.substr(b, s.find_last_not_of(strip) - b + 1);
 }
 
-}  // namespace verbatim
+}  // namespace verbatim::vocabulary
