@@ -9,6 +9,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "vocabulary/text.h"
+
 namespace verbatim {
 
 namespace {
@@ -120,14 +122,6 @@ void score_letter(UChar32 c, Scores& scores) {
     }
 }
 
-void append_utf8(std::string& out, UChar32 c) {
-    char buf[4];
-    int32_t len = 0;
-    UBool error = false;
-    U8_APPEND(buf, len, 4, c, error);
-    if (!error) out.append(buf, static_cast<size_t>(len));
-}
-
 }  // namespace
 
 bool LanguageGuess::sure() const {
@@ -172,9 +166,7 @@ Script dominant_script(std::string_view text) {
 
 LanguageGuess detect_language(std::string_view text, size_t max_bytes) {
     if (text.size() > max_bytes) {
-        size_t cut = max_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-        text = text.substr(0, cut);
+        text = text.substr(0, vocabulary::char_start(text, max_bytes));  // whole characters
     }
     LanguageGuess guess;
     guess.script = dominant_script(text);
@@ -196,7 +188,7 @@ LanguageGuess detect_language(std::string_view text, size_t max_bytes) {
         if (c >= 0 && script_of(c) == Script::latin) {
             UChar32 lower = c < 0x80 ? (c | 0x20) : u_tolower(c);
             if (lower >= 0x80) score_letter(lower, scores);
-            append_utf8(word, lower);
+            vocabulary::append_utf8(word, lower);
             continue;
         }
         if ((c == '\'' || c == 0x2019) && !word.empty()) {

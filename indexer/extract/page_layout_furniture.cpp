@@ -14,6 +14,7 @@
 #include "vocabulary/dates.h"
 #include "vocabulary/page_marks.h"
 #include "vocabulary/symbols.h"
+#include "vocabulary/text.h"
 
 namespace verbatim::layout {
 namespace {
@@ -23,10 +24,6 @@ constexpr double kBand = 0.12;
 
 // Hand-written scanners, not regular expressions: they run on every line of every
 // page, in linear time whatever the text holds.
-bool all_digits(std::string_view s, std::size_t min, std::size_t max) {
-    return s.size() >= min && s.size() <= max &&
-           std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-}
 
 // A number of at most nine digits (no overflow); 0 when `s` is not one.
 int small_number(std::string_view s) { return parse_number<int>(s, 0, 999'999'999).value_or(0); }
@@ -46,7 +43,7 @@ bool is_counter_token(std::string_view token) {  // "2/7"
     return vocabulary::read_page_counter(token, page, of);
 }
 
-bool is_bare_number(std::string_view token) { return all_digits(token, 1, 4); }
+bool is_bare_number(std::string_view token) { return vocabulary::all_digits(token, 1, 4); }
 
 bool is_job_token(std::string_view token) { return vocabulary::is_job_number(token); }
 
@@ -60,7 +57,7 @@ bool is_furniture_token(const std::string& token, bool has_job) {
                                return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'A' && c <= 'Z');
                            });
     return is_counter_token(token) || is_bare_number(token) || is_job_token(token) || language || star_code ||
-           (has_job && all_digits(t, 6, 6));  // a print date beside the job number
+           (has_job && vocabulary::all_digits(t, 6, 6));  // a print date beside the job number
 }
 
 // "Page 3", "Page 3 of 9", "Página 2 de 5", "Страница 4 из 7": the page number, else 0.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "indexer/extract/page_layout_internal.h"
+#include "vocabulary/text.h"
 
 namespace verbatim::layout {
 namespace {
@@ -312,16 +313,10 @@ std::vector<Line> order_reading(std::vector<Line> lines) {
 namespace verbatim::layout {
 namespace {
 
-std::size_t code_point_count(const std::string& text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
 // Rotated a quarter turn: a word of three letters or more standing taller than wide.
 bool is_vertical(const PositionedWord& word) {
     const double width = word.x1 - word.x0;
-    return code_point_count(word.text) >= 3 && width > 0 && word.y1 - word.y0 > 2.0 * width;
+    return vocabulary::char_count(word.text) >= 3 && width > 0 && word.y1 - word.y0 > 2.0 * width;
 }
 
 // The words of a line grouped into cells: runs separated by gaps wider than spacing.

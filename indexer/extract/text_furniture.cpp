@@ -8,6 +8,7 @@
 #include "vocabulary/dates.h"
 #include "vocabulary/page_marks.h"
 #include "vocabulary/symbols.h"
+#include "vocabulary/text.h"
 
 namespace verbatim {
 
@@ -26,13 +27,6 @@ std::vector<std::string_view> words_of(std::string_view s) {
         i = j;
     }
     return out;
-}
-
-bool all_digits(std::string_view s, size_t min, size_t max) {
-    if (s.size() < min || s.size() > max) return false;
-    for (char c : s)
-        if (!is_digit(c)) return false;
-    return true;
 }
 
 bool is_counter_token(std::string_view t) {
@@ -88,7 +82,7 @@ bool is_page_furniture_line(std::string_view line, int& page) {
     // "*2005476*": the barcode line of a scanned document
     std::string_view t = words[0];
     return words.size() == 1 && t.size() >= 9 && t.front() == '*' && t.back() == '*' &&
-           all_digits(t.substr(1, t.size() - 2), 7, 60);
+           vocabulary::all_digits(t.substr(1, t.size() - 2), 7, 60);
 }
 
 bool read_number(std::string_view s, size_t& i, size_t max_digits, int& value) {
@@ -118,7 +112,7 @@ bool is_header_line(std::string_view line, HeaderFields& fields) {
             if (found.date.empty()) found.date = date;
         } else if (vocabulary::is_un_symbol(t)) {
             if (found.symbol.empty()) found.symbol = std::string(t);
-        } else if (!is_counter_token(t) && !all_digits(t, 1, 4)) {
+        } else if (!is_counter_token(t) && !vocabulary::all_digits(t, 1, 4)) {
             return false;
         }
     }

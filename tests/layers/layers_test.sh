@@ -38,6 +38,7 @@ blind_to verbatim_vocabulary model/document.h
 sees verbatim_structure vocabulary/dates.h
 sees verbatim_analysis analysis/analyser.h
 blind_to verbatim_analysis indexer/structure/units.h
+sees verbatim_analysis vocabulary/text.h
 sees verbatim_extract indexer/extract/extract.h
 blind_to verbatim_extract indexer/structure/units.h
 blind_to verbatim_extract indexer/index/writer.h
